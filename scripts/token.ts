@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { signToken } from '../subgraphs/kernel/auth/jwt';
+import { ROLES, Role } from '../subgraphs/kernel/auth/identity';
+import { loadConfig } from '../subgraphs/kernel/config';
+import { DEMO_AGENCIES } from '../subgraphs/modules/agency/demo-agencies';
+
+/**
+ * `npm run token -- --agency <USCC> --role <ROLE> [--role <ROLE>] [--sub <user>] [--expires 8h]`
+ * prints a development token (HS256, JWT_SECRET) for a seeded agency; `--list` shows the agencies.
+ */
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      agency: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      sub: { type: 'string' },
+      expires: { type: 'string', default: '8h' },
+      list: { type: 'boolean', default: false },
+    },
+  });
+  if (values.list || !values.agency) {
+    for (const a of DEMO_AGENCIES) console.log(`${a.uscc}  ${a.jurisdictionCode} ${a.level.padEnd(6)} ${a.sector.padEnd(32)} ${a.name}`);
+    if (!values.list) console.error('\nusage: npm run token -- --agency <USCC> --role <ROLE>   (roles: ' + ROLES.join(', ') + ')');
+    return;
+  }
+  const agency = DEMO_AGENCIES.find((a) => a.uscc === values.agency);
+  if (!agency) throw new Error(`--agency ${values.agency} is not a seeded agency (see --list)`);
+  const roles = (values.role?.length ? values.role : ['AGENCY_USER']) as Role[];
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length) throw new Error(`--role ${unknown.join(', ')} is not one of ${ROLES.join(', ')}`);
+  if (roles.includes('AUTHORITY_REVIEWER') && agency.sector !== 'DATA_AUTHORITY') {
+    throw new Error(`AUTHORITY_REVIEWER belongs to a public data authority; ${agency.name} is not one`);
+  }
+  const config = loadConfig();
+  if (config.jwt.algorithm !== 'HS256') throw new Error('token printing works with the HS256 development secret only');
+  const token = await signToken(
+    { sub: values.sub ?? `user-${agency.uscc}`, agency: agency.uscc, jurisdiction: agency.jurisdictionCode, level: agency.level, roles },
+    config.jwt.secret,
+    { expiresIn: values.expires, issuer: config.jwt.issuer, audience: config.jwt.audience },
+  );
+  console.log(token);
+}
+
+main().catch((error) => {
+  console.error(error.message ?? error);
+  process.exit(1);
+});

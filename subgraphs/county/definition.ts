@@ -1,0 +1,10 @@
+import { LevelDefinition } from '../kernel/module';
+import { platformModule } from '../modules/platform';
+import { countyMigrations } from './migrations';
+
+/** The banner/county platform: one service for all county-level divisions. */
+export const countyDefinition: LevelDefinition = {
+  level: 'COUNTY',
+  modules: [platformModule('COUNTY')],
+  migrations: countyMigrations,
+};

@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { LEVELS, Level } from './levels';
+
+/**
+ * All configuration comes from the environment, is validated once at start-up, and is handed around
+ * as one typed, frozen object. Nothing else reads process.env for settings.
+ */
+export type DatabaseConfig =
+  | { kind: 'mysql'; flavor: 'mysql' | 'mariadb'; url: string; database: string }
+  | { kind: 'sqlite'; file: string };
+
+export type JwtConfig =
+  | { algorithm: 'HS256'; secret: string; issuer?: string; audience?: string }
+  | { algorithm: 'RS256'; jwksUrl?: string; jwksFile?: string; issuer?: string; audience?: string };
+
+export interface SubgraphEndpoint {
+  port: number;
+  /** URL the gateway (and other levels' flows) use to reach this subgraph. */
+  url: string;
+  database: DatabaseConfig;
+}
+
+export interface PlatformConfig {
+  environment: 'development' | 'test' | 'production';
+  jwt: JwtConfig;
+  /** Shared by gateway and subgraphs: every subgraph request carries an HMAC made with it. */
+  gatewaySigningSecret: string;
+  signatureWindowSeconds: number;
+  subgraphs: Record<Level, SubgraphEndpoint>;
+  gateway: { port: number; workers: number; composeAtStart: boolean; supergraphPath: string; maxSocketsPerSubgraph: number };
+  /** Benchmark-only switch; refused at start-up when environment is production. */
+  enforcementBypass: boolean;
+  logSql: boolean;
+}
+
+const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
+const DEV_SIGNING_SECRET = 'dev-only-gateway-signing-secret-0123456789';
+const DEFAULT_PORTS: Record<Level, number> = { REGION: 4001, CITY: 4002, COUNTY: 4003 };
+export const DEFAULT_DATABASES: Record<Level, string> = { REGION: 'region_platform', CITY: 'city_platform', COUNTY: 'county_platform' };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<PlatformConfig> {
+  const problems: string[] = [];
+  const environment = (env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development') as PlatformConfig['environment'];
+  const int = (name: string, fallback: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) problems.push(`${name} must be a non-negative integer, got '${raw}'`);
+    return n;
+  };
+  const secret = (name: string, devDefault: string) => {
+    const value = env[name];
+    if (value) {
+      if (value.length < 32) problems.push(`${name} must be at least 32 characters`);
+      return value;
+    }
+    if (environment === 'production') problems.push(`${name} is required in production`);
+    return devDefault;
+  };
+
+  const jwt: JwtConfig = env.JWT_JWKS_URL || env.JWT_JWKS_FILE
+    ? { algorithm: 'RS256', jwksUrl: env.JWT_JWKS_URL, jwksFile: env.JWT_JWKS_FILE, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }
+    : { algorithm: 'HS256', secret: secret('JWT_SECRET', DEV_JWT_SECRET), issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+  if (jwt.algorithm === 'RS256' && jwt.jwksUrl && !isLoopbackUrl(jwt.jwksUrl)) {
+    problems.push('JWT_JWKS_URL must point at a loopback address: this platform contacts nothing else');
+  }
+
+  const prefix = env.DATABASE_PREFIX ?? '';
+  const sqliteDir = path.resolve(env.SQLITE_DIR ?? 'data');
+  const subgraphs = {} as Record<Level, SubgraphEndpoint>;
+  for (const level of LEVELS) {
+    const port = int(`${level}_PORT`, DEFAULT_PORTS[level]);
+    const dbName = prefix + DEFAULT_DATABASES[level];
+    const explicitUrl = env[`${level}_DATABASE_URL`];
+    let database: DatabaseConfig;
+    if (explicitUrl) database = mysqlFromUrl(explicitUrl, dbName, problems, true);
+    else if (env.DATABASE_URL) database = mysqlFromUrl(env.DATABASE_URL, dbName, problems, false);
+    else database = { kind: 'sqlite', file: path.join(sqliteDir, `${dbName}.sqlite`) };
+    subgraphs[level] = { port, url: env[`${level}_URL`] ?? `http://127.0.0.1:${port}/graphql`, database };
+  }
+
+  const enforcementBypass = env.BENCH_ENFORCEMENT_BYPASS === 'true';
+  if (enforcementBypass && environment === 'production') {
+    problems.push('BENCH_ENFORCEMENT_BYPASS is a benchmark switch and cannot be used in production');
+  }
+
+  const config: PlatformConfig = {
+    environment,
+    jwt,
+    gatewaySigningSecret: secret('GATEWAY_SIGNING_SECRET', DEV_SIGNING_SECRET),
+    signatureWindowSeconds: int('SIGNATURE_WINDOW_SECONDS', 60),
+    subgraphs,
+    gateway: {
+      port: int('GATEWAY_PORT', 4000),
+      workers: int('GATEWAY_WORKERS', 0),
+      composeAtStart: env.COMPOSE_AT_START === 'true',
+      supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join(projectRoot(), 'schema', 'supergraph.graphql')),
+      maxSocketsPerSubgraph: int('GATEWAY_MAX_SOCKETS', 64),
+    },
+    enforcementBypass,
+    logSql: env.LOG_SQL === 'true',
+  };
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  return Object.freeze(config);
+}
+
+/**
+ * DATABASE_URL names one server for all levels, each in its own database (prefixed in tests);
+ * a per-level URL may name its database in the path.
+ */
+function mysqlFromUrl(raw: string, dbName: string, problems: string[], pathNamesDatabase: boolean): DatabaseConfig {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`database URL '${raw}' is not a URL`);
+    return { kind: 'mysql', flavor: 'mysql', url: raw, database: dbName };
+  }
+  // TypeORM reads MariaDB's information_schema differently (e.g. NULL defaults), so it must know.
+  const flavor = url.protocol === 'mariadb:' ? 'mariadb' : 'mysql';
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') problems.push(`database URL must start with mysql://, got ${url.protocol}`);
+  if (!isLoopbackUrl(raw)) problems.push(`database host ${url.hostname} is not a loopback address`);
+  const database = pathNamesDatabase && url.pathname.length > 1 ? decodeURIComponent(url.pathname.slice(1)) : dbName;
+  url.pathname = '/';
+  return { kind: 'mysql', flavor, url: url.toString().replace(/^mariadb:/, 'mysql:'), database };
+}
+
+export function isLoopbackUrl(raw: string): boolean {
+  try {
+    const host = new URL(raw).hostname;
+    return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
+/** The folder holding package.json, whether running from sources (ts-node, jest) or from dist/. */
+export function projectRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new ConfigError('cannot find the project root (package.json) above ' + __dirname);
+    dir = parent;
+  }
+  return dir;
+}

@@ -1,0 +1,18 @@
+import { DataSource } from 'typeorm';
+import { Identity } from './auth/identity';
+import { PlatformConfig } from './config';
+import { Level } from './levels';
+import { LoaderRegistry } from './loaders';
+
+/** What every resolver of every level gets: who asks, which platform answers, and per-request loaders. */
+export interface RequestContext {
+  identity: Identity;
+  requestId: string;
+  /** The level of the platform serving this request (not the requester's level). */
+  level: Level;
+  db: DataSource;
+  config: Readonly<PlatformConfig>;
+  loaders: LoaderRegistry;
+  /** Fixed once per request so every deadline in one response is computed against the same instant. */
+  now: Date;
+}

@@ -1,0 +1,21 @@
+import { Identity, Role } from '../auth/identity';
+import { RequestContext } from '../context';
+import { forbidden } from '../errors';
+import { isWithin } from '../identifiers';
+
+/** Refuses unless the caller holds one of `roles`; says which roles would do. */
+export function requireRole(ctx: RequestContext, action: string, ...roles: Role[]): Identity {
+  if (!ctx.identity.roles.some((r) => roles.includes(r))) {
+    throw forbidden(`${action} requires role ${roles.join(' or ')}; the token has ${ctx.identity.roles.join(', ') || 'no roles'}`);
+  }
+  return ctx.identity;
+}
+
+/** An authority acts for its own jurisdiction and the divisions below it. */
+export function requireAuthorityOver(ctx: RequestContext, action: string, divisionCode: string): Identity {
+  const identity = requireRole(ctx, action, 'AUTHORITY_REVIEWER');
+  if (!isWithin(divisionCode, identity.jurisdiction)) {
+    throw forbidden(`${action}: the authority of ${identity.jurisdiction} has no say over ${divisionCode}`);
+  }
+  return identity;
+}

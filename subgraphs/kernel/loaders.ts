@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+
+/**
+ * Per-request DataLoaders, created on first use. Modules name their loaders with a stable key,
+ * so every resolver in one request shares one batch per lookup path.
+ */
+export class LoaderRegistry {
+  private readonly loaders = new Map<string, DataLoader<any, any, any>>();
+
+  get<K, V, C = K>(key: string, create: () => DataLoader<K, V, C>): DataLoader<K, V, C> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = create();
+      this.loaders.set(key, loader);
+    }
+    return loader as DataLoader<K, V, C>;
+  }
+}
+
+/** Orders rows to match the keys a DataLoader asked for (missing keys → null). */
+export function byKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const index = new Map<K, V>();
+  for (const row of rows) index.set(keyOf(row), row);
+  return keys.map((k) => index.get(k) ?? null);
+}
+
+/** Groups rows under the keys a DataLoader asked for (missing keys → empty list). */
+export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return keys.map((k) => groups.get(k) ?? []);
+}

@@ -1,0 +1,33 @@
+import { DataSource } from 'typeorm';
+import { PlatformConfig } from './config';
+import { Level } from './levels';
+import { ReferenceResolvers } from './schema';
+
+/**
+ * A domain module is written once and mounted by every level subgraph that needs it. It brings
+ * its entities (TypeORM tables that are also GraphQL types), its resolvers, and optionally the
+ * entity reference resolvers and demo seed data for the level it is mounted on.
+ */
+export interface PlatformModule {
+  name: string;
+  entities: Function[];
+  resolvers: Function[];
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers;
+  /** Seeds demo data when the module's tables are empty; must be idempotent. */
+  seed?: (seed: SeedContext) => Promise<void>;
+}
+
+export interface SeedContext {
+  level: Level;
+  db: DataSource;
+  config: Readonly<PlatformConfig>;
+}
+
+/** What a level's platform is made of. */
+export interface LevelDefinition {
+  level: Level;
+  modules: PlatformModule[];
+  /** MySQL migrations for this level's database, oldest first. */
+  migrations: Function[];
+}

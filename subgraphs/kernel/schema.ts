@@ -1,0 +1,29 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { GraphQLSchema, parse } from 'graphql';
+import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+
+/** Federation spec version every subgraph links; v2.3+ is needed for entity interfaces. */
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@external", "@shareable", "@requires", "@provides", "@inaccessible"])\n`;
+
+/** Reference resolvers keyed by entity type name: how a subgraph loads an entity from its key. */
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
+
+/**
+ * The one place a type-graphql schema becomes a Federation 2 subgraph schema: build it, print it
+ * with its directives (@key, @external, ...), and rebuild it with @apollo/subgraph so that
+ * `_entities` and `_service` exist and reference resolvers are wired in.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
+  const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(schema));
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}

@@ -1,0 +1,124 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+
+/** A request as the authentication step sees it: raw body included, because signatures cover it. */
+export interface IncomingGraphQLRequest {
+  method: string;
+  /** Path and query string, exactly as requested. */
+  target: string;
+  headers: HeaderMap;
+  rawBody: Buffer;
+  requestId: string;
+}
+
+export type Admission<C> = { admit: true; context: C } | { admit: false; status: number; code: string; message: string };
+
+export interface GraphQLHttpOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  admit: (request: IncomingGraphQLRequest) => Promise<Admission<C>>;
+  allowGet?: boolean;
+  maxBodyBytes?: number;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Plain node:http in front of Apollo Server: nothing is parsed or executed before `admit` has
+ * authenticated the request, and a refused request gets a GraphQL-shaped error with no data.
+ */
+export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLHttpOptions<C>): Server {
+  const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
+      else res.destroy(error as Error);
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const target = req.url ?? '/';
+    const pathname = target.split('?', 1)[0];
+    if (pathname === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (pathname !== GRAPHQL_PATH) return sendError(res, 404, 'NOT_FOUND', `no route ${pathname}; GraphQL is served at ${GRAPHQL_PATH}`);
+    const method = req.method ?? 'GET';
+    if (method !== 'POST' && !(options.allowGet && method === 'GET')) {
+      return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not accepted here; send a POST with a JSON body`);
+    }
+    const rawBody = await readBody(req, maxBody);
+    if (rawBody === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${maxBody} bytes`);
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const requestId = headers.get('x-request-id') || randomUUID();
+    const admission = await options.admit({ method, target, headers, rawBody, requestId });
+    if (!admission.admit) return sendError(res, admission.status, admission.code, admission.message);
+
+    let body: unknown;
+    if (method === 'POST') {
+      try {
+        body = JSON.parse(rawBody.toString('utf8'));
+      } catch {
+        return sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON');
+      }
+    }
+    const search = target.includes('?') ? target.slice(target.indexOf('?')) : '';
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search, body },
+      context: async () => admission.context,
+    });
+    const outHeaders: Record<string, string> = { 'x-request-id': requestId };
+    for (const [name, value] of response.headers) outHeaders[name] = value;
+    res.writeHead(response.status ?? 200, outHeaders);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return server;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function sendError(res: ServerResponse, status: number, code: string, message: string) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+export function listen(server: Server, port: number, host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

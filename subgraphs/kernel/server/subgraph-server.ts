@@ -1,0 +1,105 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLSchema } from 'graphql';
+import { DataSource } from 'typeorm';
+import { createTokenVerifier, InvalidTokenError } from '../auth/jwt';
+import { SignatureVerifier } from '../auth/request-signature';
+import { PlatformConfig } from '../config';
+import { RequestContext } from '../context';
+import { createDataSource, openDatabase, StatementCounter } from '../db/data-source';
+import { LoaderRegistry } from '../loaders';
+import { LevelDefinition } from '../module';
+import { buildFederatedSchema } from '../schema';
+import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen } from './http';
+
+export async function buildLevelSchema(definition: LevelDefinition): Promise<GraphQLSchema> {
+  const modules = definition.modules;
+  return buildFederatedSchema(
+    {
+      resolvers: modules.flatMap((m) => m.resolvers) as [Function, ...Function[]],
+      orphanedTypes: modules.flatMap((m) => m.orphanedTypes ?? []),
+    },
+    Object.assign({}, ...modules.map((m) => m.referenceResolvers ?? {})),
+  );
+}
+
+export interface RunningSubgraph {
+  level: LevelDefinition['level'];
+  url: string;
+  port: number;
+  db: DataSource;
+  statements: StatementCounter;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one level's platform: opens (and migrates or creates) its own database, seeds demo data
+ * when empty, and serves its subgraph. Every request must carry the gateway's signature and a valid
+ * token; anything else is refused before any GraphQL is parsed — including `_entities` and `_service`.
+ */
+export async function startSubgraph(definition: LevelDefinition, config: Readonly<PlatformConfig>, port?: number): Promise<RunningSubgraph> {
+  const endpoint = config.subgraphs[definition.level];
+  const { dataSource, statements } = createDataSource({
+    database: endpoint.database,
+    entities: definition.modules.flatMap((m) => m.entities),
+    migrations: definition.migrations,
+    logSql: config.logSql,
+  });
+  await openDatabase(dataSource, endpoint.database);
+  for (const module of definition.modules) {
+    await module.seed?.({ level: definition.level, db: dataSource, config });
+  }
+
+  const schema = await buildLevelSchema(definition);
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    includeStacktraceInErrorResponses: config.environment !== 'production',
+  });
+  await apollo.start();
+
+  const verifyToken = createTokenVerifier(config.jwt);
+  const signatures = new SignatureVerifier(config.gatewaySigningSecret, config.signatureWindowSeconds);
+
+  const admit = async (request: IncomingGraphQLRequest): Promise<Admission<RequestContext>> => {
+    const authorization = request.headers.get('authorization') ?? '';
+    const verdict = signatures.verify(request.headers, { method: request.method, path: request.target, authorization, body: request.rawBody });
+    if (!verdict.ok) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: verdict.reason };
+    const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
+    if (!token) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required' };
+    try {
+      const identity = await verifyToken(token);
+      return {
+        admit: true,
+        context: {
+          identity,
+          requestId: request.requestId,
+          level: definition.level,
+          db: dataSource,
+          config,
+          loaders: new LoaderRegistry(),
+          now: new Date(),
+        },
+      };
+    } catch (error) {
+      if (error instanceof InvalidTokenError) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: error.message };
+      throw error;
+    }
+  };
+
+  const server = createGraphQLHttpServer({ apollo, admit });
+  const boundPort = await listen(server, port ?? endpoint.port);
+  return {
+    level: definition.level,
+    url: `http://127.0.0.1:${boundPort}/graphql`,
+    port: boundPort,
+    db: dataSource,
+    statements,
+    async stop() {
+      await closeServer(server);
+      await apollo.stop();
+      await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { PlatformLevel } from '../../kernel/graphql/enums';
+import type { Level } from '../../kernel/levels';
+import { Sector } from './demo-agencies';
+
+registerEnumType(Sector, { name: 'Sector', description: 'What an agency is responsible for; DATA_AUTHORITY is the public data authority of its jurisdiction' });
+
+@Entity('agency')
+@ObjectType({ description: 'A public management and service agency (公共管理和服务机构), identified by its USCC' })
+@Directive('@key(fields: "uscc")')
+export class Agency {
+  @PrimaryColumn({ type: 'varchar', length: 18 })
+  @Field(() => ID, { description: 'Unified Social Credit Code (GB 32100-2015)' })
+  uscc: string;
+
+  @Column({ type: 'varchar', length: 128 })
+  @Field()
+  name: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 40 })
+  @Field(() => Sector)
+  sector: Sector;
+
+  @Index()
+  @Column({ type: 'varchar', length: 6 })
+  @Field(() => ID)
+  jurisdictionCode: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  @Field(() => PlatformLevel)
+  level: Level;
+
+  @Field(() => Boolean, { description: 'True for the public data authority (公共数据主管部门) of its jurisdiction' })
+  get isAuthority(): boolean {
+    return this.sector === Sector.DATA_AUTHORITY;
+  }
+}

@@ -1,0 +1,149 @@
+import { Decision, DenyReason, Effect, GrantView, ItemPolicy, Purpose, Requester, ShareMode, ShareType } from './types';
+
+/** Where a grant stands at the moment of the request, whatever state its row was last saved in. */
+type Standing = 'VALID' | 'EXPIRED' | 'REVOKED' | 'PENDING';
+
+interface GrantAtNow {
+  grant: GrantView;
+  standing: Standing;
+  namesItem: boolean;
+}
+
+function standingOf(grant: GrantView, now: Date): Standing {
+  // A revocation time on a row still marked APPROVED is an inconsistent row: fail closed, treat it as revoked.
+  if (grant.state === 'REVOKED' || grant.revokedAt !== null) return 'REVOKED';
+  if (grant.state === 'PENDING') return 'PENDING';
+  // The approval fixes an end date (004 art. 23); the grant holds strictly before it. An invalid
+  // date compares false, so it counts as expired rather than eternal.
+  return now.getTime() < grant.endsAt.getTime() ? 'VALID' : 'EXPIRED';
+}
+
+/*
+ * Why a CONDITIONAL item is refused when no valid grant names it. Several grants may explain it; the
+ * requester is told the one that best says what to do next:
+ *  1. OUTSIDE_GRANTED_ITEMS: it holds a valid grant for this resource that leaves the item out (least
+ *     authorisation, 004 art. 23). That is the live relationship, so it outranks the history of older
+ *     grants; the action is to apply for this item too.
+ *  2. GRANT_REVOKED: a grant naming this very item was withdrawn. Revocation is a deliberate decision
+ *     (possibly a sanction, 004 art. 50) that must be addressed first; saying "pending" instead would
+ *     let the requester wait on an application the same cause may sink.
+ *  3. GRANT_EXPIRED: a grant naming this item reached its end date. Routine: renew it.
+ *  4. GRANT_PENDING: an application for this resource is under review: wait for the reply. It may not
+ *     even name the item, which is why facts about grants naming the item (2, 3) come before it.
+ *  5. NO_GRANT: nothing on record: apply.
+ * Revoked or expired grants that never named the item say nothing about it and are passed over.
+ */
+const DENIAL_PRECEDENCE: ReadonlyArray<{ reason: DenyReason; refersTo: (g: GrantAtNow) => boolean }> = [
+  { reason: 'OUTSIDE_GRANTED_ITEMS', refersTo: (g) => g.standing === 'VALID' && !g.namesItem },
+  { reason: 'GRANT_REVOKED', refersTo: (g) => g.standing === 'REVOKED' && g.namesItem },
+  { reason: 'GRANT_EXPIRED', refersTo: (g) => g.standing === 'EXPIRED' && g.namesItem },
+  { reason: 'GRANT_PENDING', refersTo: (g) => g.standing === 'PENDING' },
+];
+
+function decision(effect: Effect, reason: DenyReason | null, grantId: string | null, shareType: ShareType): Decision {
+  return { effect, reason, grantId, shareType };
+}
+
+/**
+ * 004 art. 22: an item marked for masked delivery only is always desensitised; otherwise a MASKED-mode
+ * grant desensitises it. An item without a mask rule is then delivered with the FULL mask (see maskRuleFor)
+ * rather than in the clear.
+ */
+function allowEffect(item: ItemPolicy, grantMode: ShareMode | null): Effect {
+  return item.maskedDeliveryOnly || grantMode === 'MASKED' ? 'ALLOW_MASKED' : 'ALLOW';
+}
+
+function decideConditional(item: ItemPolicy, resourceGrants: readonly GrantView[], now: Date): Decision {
+  const atNow: GrantAtNow[] = resourceGrants.map((grant) => ({
+    grant,
+    standing: standingOf(grant, now),
+    namesItem: grant.itemCodes.includes(item.itemCode),
+  }));
+  const covering = atNow.filter((g) => g.standing === 'VALID' && g.namesItem);
+  // With several valid grants naming the item, an unmasked one authorises the fuller delivery.
+  const allowing = covering.find((g) => g.grant.mode !== 'MASKED') ?? covering[0];
+  if (allowing) return decision(allowEffect(item, allowing.grant.mode), null, allowing.grant.id, 'CONDITIONAL');
+
+  for (const { reason, refersTo } of DENIAL_PRECEDENCE) {
+    const referred = atNow.find(refersTo);
+    if (referred) return decision('DENY', reason, referred.grant.id, 'CONDITIONAL');
+  }
+  return decision('DENY', 'NO_GRANT', null, 'CONDITIONAL');
+}
+
+/** `resourceGrants`: the requester's own grants for the item's resource, nothing else. */
+function decideItem(
+  requester: Requester,
+  item: ItemPolicy,
+  resourceGrants: readonly GrantView[],
+  purpose: Purpose,
+  now: Date,
+): Decision {
+  const { shareType } = item;
+  // 004 art. 50: a suspended agency gets nothing, not even a verification answer.
+  if (requester.suspended) return decision('DENY', 'AGENCY_SUSPENDED', null, shareType);
+  // Verification answers only true/false and is the one use even NOT_SHARED items allow (004 art. 21).
+  if (purpose === 'VERIFY') return decision('ALLOW', null, null, shareType);
+  switch (shareType) {
+    case 'NOT_SHARED':
+      return decision('DENY', 'NOT_SHARED', null, shareType);
+    case 'UNCONDITIONAL':
+      return decision(allowEffect(item, null), null, null, shareType);
+    case 'CONDITIONAL':
+      return decideConditional(item, resourceGrants, now);
+    default: {
+      const unknown: never = shareType;
+      throw new Error(`item ${item.itemCode} of resource ${item.resourceId} has unknown share type '${unknown}'`);
+    }
+  }
+}
+
+/** The requester's own grants by resource; grants of other agencies are dropped in case a caller passes them. */
+function ownGrantsByResource(requester: Requester, grants: readonly GrantView[]): Map<string, GrantView[]> {
+  const byResource = new Map<string, GrantView[]>();
+  for (const grant of grants) {
+    if (grant.agencyUscc !== requester.agencyUscc) continue;
+    const forResource = byResource.get(grant.resourceId);
+    if (forResource) forResource.push(grant);
+    else byResource.set(grant.resourceId, [grant]);
+  }
+  return byResource;
+}
+
+/**
+ * Whether `requester` may have `item` for `purpose` at `now`. `grants` are the requester's grants;
+ * those of other resources or agencies are ignored.
+ */
+export function decide(
+  requester: Requester,
+  item: ItemPolicy,
+  grants: readonly GrantView[],
+  purpose: Purpose,
+  now: Date,
+): Decision {
+  const resourceGrants = ownGrantsByResource(requester, grants).get(item.resourceId) ?? [];
+  return decideItem(requester, item, resourceGrants, purpose, now);
+}
+
+/**
+ * `decide` for several items, grouping the grants once instead of once per item. Keyed by item code,
+ * so two items with the same code (from different resources) are rejected rather than one silently lost.
+ */
+export function decideMany(
+  requester: Requester,
+  items: readonly ItemPolicy[],
+  grants: readonly GrantView[],
+  purpose: Purpose,
+  now: Date,
+): Map<string, Decision> {
+  const grantsByResource = ownGrantsByResource(requester, grants);
+  const decisions = new Map<string, Decision>();
+  for (const item of items) {
+    if (decisions.has(item.itemCode)) {
+      throw new Error(`decideMany got item code ${item.itemCode} twice; decide items of different resources separately`);
+    }
+    const resourceGrants = grantsByResource.get(item.resourceId) ?? [];
+    decisions.set(item.itemCode, decideItem(requester, item, resourceGrants, purpose, now));
+  }
+  return decisions;
+}

@@ -1,0 +1,60 @@
+/** Share type of one catalog data item (共享属性), 004 art. 21. */
+export type ShareType = 'UNCONDITIONAL' | 'CONDITIONAL' | 'NOT_SHARED';
+
+/** Sharing mode an approval fixes (004 art. 23); MASKED delivers desensitised values (004 art. 22). */
+export type ShareMode = 'INTERFACE' | 'FILE' | 'MASKED';
+
+export type GrantState = 'PENDING' | 'APPROVED' | 'REVOKED';
+
+/** READ returns the value; VERIFY only answers "does this value match the record?" (核验、比对). */
+export type Purpose = 'READ' | 'VERIFY';
+
+export type Effect = 'ALLOW' | 'ALLOW_MASKED' | 'DENY';
+
+export type DenyReason =
+  | 'NOT_SHARED'
+  | 'NO_GRANT'
+  | 'GRANT_PENDING'
+  | 'GRANT_EXPIRED'
+  | 'GRANT_REVOKED'
+  | 'OUTSIDE_GRANTED_ITEMS'
+  | 'AGENCY_SUSPENDED';
+
+/** What the catalog says about one data item (信息项) of a resource. */
+export interface ItemPolicy {
+  resourceId: string;
+  itemCode: string;
+  shareType: ShareType;
+  /** A key of MASK_RULES, or null when the catalog names no rule. */
+  maskRule: string | null;
+  /** The item is only ever delivered desensitised, whatever the grant's mode. */
+  maskedDeliveryOnly: boolean;
+}
+
+/** One approval (or application) of an agency for items of one resource, 004 art. 23. */
+export interface GrantView {
+  id: string;
+  agencyUscc: string;
+  resourceId: string;
+  /** Exactly the items approved: least authorisation (最小授权). */
+  itemCodes: readonly string[];
+  mode: ShareMode;
+  state: GrantState;
+  endsAt: Date;
+  revokedAt: Date | null;
+}
+
+export interface Requester {
+  agencyUscc: string;
+  /** Access suspended for misuse until corrected, 004 art. 50. */
+  suspended: boolean;
+}
+
+export interface Decision {
+  effect: Effect;
+  /** Null exactly when the effect is not DENY. */
+  reason: DenyReason | null;
+  /** The grant that allowed the access, or the grant the deny reason refers to; otherwise null. */
+  grantId: string | null;
+  shareType: ShareType;
+}

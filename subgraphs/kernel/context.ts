@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Identity } from './auth/identity';
+import { WorkingCalendar } from './calendar';
 import { PlatformConfig } from './config';
 import { Level } from './levels';
 import { LoaderRegistry } from './loaders';
@@ -7,12 +8,15 @@ import { LoaderRegistry } from './loaders';
 /** What every resolver of every level gets: who asks, which platform answers, and per-request loaders. */
 export interface RequestContext {
   identity: Identity;
+  /** The caller's Authorization header, forwarded when this platform calls another level for them. */
+  authorization: string;
   requestId: string;
   /** The level of the platform serving this request (not the requester's level). */
   level: Level;
   db: DataSource;
   config: Readonly<PlatformConfig>;
   loaders: LoaderRegistry;
+  calendar: WorkingCalendar;
   /** Fixed once per request so every deadline in one response is computed against the same instant. */
   now: Date;
 }

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'SHARE_DENIED'
-  | 'AGENCY_SUSPENDED';
+  | 'AGENCY_SUSPENDED'
+  | 'PLATFORM_UNAVAILABLE'
+  | 'PLATFORM_ERROR';
 
 export function platformError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });

@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import { validateArgument } from './graphql/validation';
 
 /** Federation spec version every subgraph links; v2.3+ is needed for entity interfaces. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@external", "@shareable", "@requires", "@provides", "@inaccessible"])\n`;
@@ -19,7 +20,7 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
+  const schema = await buildSchema({ ...options, skipCheck: true, validateFn: validateArgument });
   const typeDefs = parse(FEDERATION_LINK + printSchemaWithDirectives(schema));
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {

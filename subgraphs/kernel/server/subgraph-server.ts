@@ -5,6 +5,7 @@ import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { createTokenVerifier, InvalidTokenError } from '../auth/jwt';
 import { SignatureVerifier } from '../auth/request-signature';
+import { WorkingCalendar } from '../calendar';
 import { PlatformConfig } from '../config';
 import { RequestContext } from '../context';
 import { createDataSource, openDatabase, StatementCounter } from '../db/data-source';
@@ -59,6 +60,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   });
   await apollo.start();
 
+  const calendar = new WorkingCalendar();
   const verifyToken = createTokenVerifier(config.jwt);
   const signatures = new SignatureVerifier(config.gatewaySigningSecret, config.signatureWindowSeconds);
 
@@ -74,7 +76,9 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
         admit: true,
         context: {
           identity,
+          authorization,
           requestId: request.requestId,
+          calendar,
           level: definition.level,
           db: dataSource,
           config,

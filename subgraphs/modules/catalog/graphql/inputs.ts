@@ -1,0 +1,81 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { BasicDatabase, DataForm, ItemDataType, OpenType, ShareMode, ShareType, UpdateFrequency } from '../enums';
+
+@InputType({ description: 'A data item (信息项) and its share attributes; 004 art. 21 is checked on every write' })
+export class DataItemInput {
+  @Field() @Matches(/^[a-z][a-z0-9_]{1,63}$/, { message: 'item codes are lower_snake_case, 2-64 characters' })
+  code: string;
+
+  @Field() @Length(1, 64)
+  name: string;
+
+  @Field(() => ItemDataType)
+  dataType: ItemDataType;
+
+  @Field({ defaultValue: '' }) @Length(0, 512)
+  description: string;
+
+  @Field(() => ShareType)
+  shareType: ShareType;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 2000)
+  shareConditions?: string | null;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 2000)
+  shareReason?: string | null;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 2000)
+  legalBasis?: string | null;
+
+  @Field(() => ShareMode, { defaultValue: ShareMode.INTERFACE })
+  shareMode: ShareMode;
+
+  @Field(() => OpenType)
+  openType: OpenType;
+
+  @Field(() => String, { nullable: true }) @IsOptional()
+  maskRule?: string | null;
+
+  @Field({ defaultValue: false })
+  maskedDeliveryOnly: boolean;
+}
+
+@InputType({ description: 'A catalog resource (数据资源) as its providing agency describes it (004 art. 10)' })
+export class CatalogResourceInput {
+  @Field({ nullable: true }) @IsOptional() @Matches(/^[0-9A-Z][0-9A-Z-]{3,39}$/, { message: 'codes are 4-40 characters of digits, capitals and -' })
+  code?: string;
+
+  @Field() @Length(2, 128)
+  name: string;
+
+  @Field() @Length(2, 4000)
+  summary: string;
+
+  @Field(() => DataForm)
+  dataForm: DataForm;
+
+  @Field() @Length(1, 32)
+  format: string;
+
+  @Field(() => UpdateFrequency)
+  updateFrequency: UpdateFrequency;
+
+  @Field(() => BasicDatabase, { nullable: true }) @IsOptional()
+  basicDatabase?: BasicDatabase | null;
+
+  @Field(() => ID, { nullable: true, description: '数源部门; defaults to the providing agency' }) @IsOptional()
+  sourceDepartmentUscc?: string | null;
+
+  @Field(() => ID, { nullable: true }) @IsOptional()
+  collectingDepartmentUscc?: string | null;
+
+  @Field(() => ID, { nullable: true }) @IsOptional()
+  approvingDepartmentUscc?: string | null;
+
+  @Field(() => [DataItemInput])
+  @ArrayMinSize(1, { message: 'a catalog resource lists at least one data item (004 art. 10)' })
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  items: DataItemInput[];
+}

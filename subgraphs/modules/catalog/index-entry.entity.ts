@@ -1,0 +1,63 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Level } from '../../kernel/levels';
+import { CatalogState, OpenType, ShareType } from './enums';
+
+/**
+ * The region's integrated three-level catalog (004 art. 10): one row per published resource
+ * version of any level, as reported by the owning platform. Only the summary lives here; items,
+ * state and records are answered by the owning level's platform.
+ */
+@Entity('catalog_index')
+@Index(['code', 'id'])
+export class CatalogIndexEntry {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  lineageId: string;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 128 })
+  name: string;
+
+  @Column({ type: 'text' })
+  summary: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 8 })
+  level: Level;
+
+  @Index()
+  @Column({ type: 'varchar', length: 6 })
+  jurisdictionCode: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 18 })
+  providerUscc: string;
+
+  /** Derived when reported: the most permissive item's share / open type. */
+  @Index()
+  @Column({ type: 'varchar', length: 16 })
+  shareType: ShareType;
+
+  @Index()
+  @Column({ type: 'varchar', length: 24 })
+  openType: OpenType;
+
+  /** PUBLISHED or SUPERSEDED: the index keeps old versions queryable. */
+  @Index()
+  @Column({ type: 'varchar', length: 16 })
+  indexState: CatalogState;
+
+  /** Name, summary and item names, for text search. */
+  @Column({ type: 'text' })
+  searchText: string;
+
+  @Column({ type: 'datetime' })
+  publishedAt: Date;
+}

@@ -1,0 +1,33 @@
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import { RequestContext } from '../../kernel/context';
+import { byKeys, groupByKeys } from '../../kernel/loaders';
+import { CatalogIndexEntry } from './index-entry.entity';
+import { CatalogItem } from './item.entity';
+import { CatalogResourceRow } from './resource.entity';
+import { CatalogTransition } from './transition.entity';
+
+export const resourceById = (ctx: RequestContext) =>
+  ctx.loaders.get('catalog.resourceById', () =>
+    new DataLoader<string, CatalogResourceRow | null>(async (ids) =>
+      byKeys(ids, await ctx.db.getRepository(CatalogResourceRow).findBy({ id: In([...ids]) }), (r) => r.id)));
+
+export const itemsOfResource = (ctx: RequestContext) =>
+  ctx.loaders.get('catalog.itemsOfResource', () =>
+    new DataLoader<string, CatalogItem[]>(async (ids) =>
+      groupByKeys(ids, await ctx.db.getRepository(CatalogItem).find({ where: { resourceId: In([...ids]) }, order: { position: 'ASC' } }), (i) => i.resourceId)));
+
+export const transitionsOfResource = (ctx: RequestContext) =>
+  ctx.loaders.get('catalog.transitionsOfResource', () =>
+    new DataLoader<string, CatalogTransition[]>(async (ids) =>
+      groupByKeys(ids, await ctx.db.getRepository(CatalogTransition).find({ where: { resourceId: In([...ids]) }, order: { id: 'ASC' } }), (t) => t.resourceId)));
+
+export const versionsOfLineage = (ctx: RequestContext) =>
+  ctx.loaders.get('catalog.versionsOfLineage', () =>
+    new DataLoader<string, CatalogResourceRow[]>(async (ids) =>
+      groupByKeys(ids, await ctx.db.getRepository(CatalogResourceRow).find({ where: { lineageId: In([...ids]) }, order: { version: 'ASC' } }), (r) => r.lineageId)));
+
+export const indexEntryById = (ctx: RequestContext) =>
+  ctx.loaders.get('catalog.indexEntryById', () =>
+    new DataLoader<string, CatalogIndexEntry | null>(async (ids) =>
+      byKeys(ids, await ctx.db.getRepository(CatalogIndexEntry).findBy({ id: In([...ids]) }), (e) => e.id)));

@@ -1,8 +1,8 @@
 import { AS_OF, addYears, ageOn, laterOf, randomDateBetween } from './calendar';
 import { LegalPersonRecord } from './legal-persons';
-import { PersonRecord } from './people';
+import { ADULT_AGE, MARRIAGE_AGE, PersonRecord, isAdult } from './people';
 import { Place, bureauOf, placeOf } from './places';
-import { DEFAULT_SEED, Random, rowRandom } from './random';
+import { DEFAULT_SEED, Random, rowRandoms } from './random';
 
 /** A row of the electronic certificate basic database (电子证照库, 004 art. 18). */
 export interface CertificateRecord {
@@ -25,7 +25,7 @@ export type CertificateType = '居民身份证' | '结婚证' | '不动产权证
 /** Second-generation ID cards since 2004; unified real estate certificates since 2015-03-01. */
 const ID_CARD_SINCE = '2004-01-01';
 const REAL_ESTATE_SINCE = '2015-03-01';
-const MARRIAGE_AGE = { MALE: 22, FEMALE: 20 } as const;
+const ID_CARD_AGE = 16;
 const OWNER_SHARE = { person: 0.45, company: 0.3 };
 
 /**
@@ -41,11 +41,11 @@ export function generateCertificates(options: {
   const seed = options.seed ?? DEFAULT_SEED;
   const serials = { marriage: 0, realEstate: 0 };
   const certificates: CertificateRecord[] = [];
-  options.persons.forEach((person, index) => {
-    certificates.push(...personCertificates(rowRandom(seed, index), person, serials));
-  });
+  const forPerson = rowRandoms(seed, 'person certificates');
+  options.persons.forEach((person, index) => certificates.push(...personCertificates(forPerson(index), person, serials)));
+  const forLegalPerson = rowRandoms(seed, 'legal person certificates');
   options.legalPersons.forEach((legalPerson, index) => {
-    certificates.push(...legalPersonCertificates(rowRandom(seed, options.persons.length + index), legalPerson, serials));
+    certificates.push(...legalPersonCertificates(forLegalPerson(index), legalPerson, serials));
   });
   return certificates;
 }
@@ -56,8 +56,8 @@ function personCertificates(random: Random, person: PersonRecord, serials: Seria
   const place = placeOf(person.divisionCode);
   const holder = { holderId: person.idNumber, holderName: person.name, divisionCode: person.divisionCode };
   const certificates: CertificateRecord[] = [];
-  if (ageOn(person.birthDate, AS_OF) >= 16) {
-    const issuedOn = randomDateBetween(random, laterOf(addYears(person.birthDate, 16), ID_CARD_SINCE), AS_OF);
+  if (ageOn(person.birthDate, AS_OF) >= ID_CARD_AGE) {
+    const issuedOn = randomDateBetween(random, laterOf(addYears(person.birthDate, ID_CARD_AGE), ID_CARD_SINCE), AS_OF);
     const validYears = idCardValidity(ageOn(person.birthDate, issuedOn));
     certificates.push({
       ...holder, certificateNo: person.idNumber, type: '居民身份证', issuingAuthority: bureauOf(place, '公安'),
@@ -69,8 +69,8 @@ function personCertificates(random: Random, person: PersonRecord, serials: Seria
     const certificateNo = `J${person.divisionCode}-${issuedOn.slice(0, 4)}-${String(++serials.marriage).padStart(6, '0')}`;
     certificates.push({ ...holder, certificateNo, type: '结婚证', issuingAuthority: bureauOf(place, '民政'), issuedOn, expiresOn: null });
   }
-  if (ageOn(person.birthDate, AS_OF) >= 18 && random.chance(OWNER_SHARE.person)) {
-    certificates.push({ ...holder, ...realEstate(random, place, addYears(person.birthDate, 18), serials) });
+  if (isAdult(person) && random.chance(OWNER_SHARE.person)) {
+    certificates.push({ ...holder, ...realEstate(random, place, addYears(person.birthDate, ADULT_AGE), serials) });
   }
   return certificates;
 }

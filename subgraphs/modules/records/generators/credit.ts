@@ -1,7 +1,7 @@
 import { AS_OF, randomDateBetween } from './calendar';
 import { LegalPersonRecord } from './legal-persons';
 import { Place, placeOf } from './places';
-import { DEFAULT_SEED, Random, rowRandom } from './random';
+import { DEFAULT_SEED, Random, rowRandoms } from './random';
 
 /** A row of the social credit basic database (信用基础库, 004 art. 18): one rating of a legal person. */
 export interface CreditRecord {
@@ -27,9 +27,9 @@ const DISHONEST_SHARE: Record<CreditRating, number> = { A: 0, B: 0, C: 0.15, D: 
 
 /** One credit record per legal person, rated by a city-level agency after the subject was established. */
 export function generateCreditRecords(options: { legalPersons: readonly LegalPersonRecord[]; seed?: number }): CreditRecord[] {
-  const seed = options.seed ?? DEFAULT_SEED;
+  const randomFor = rowRandoms(options.seed ?? DEFAULT_SEED, 'credit records');
   return options.legalPersons.map((subject, index) => {
-    const random = rowRandom(seed, index);
+    const random = randomFor(index);
     const rating = random.weighted(RATINGS[subject.status]);
     const dishonest = random.chance(DISHONEST_SHARE[rating]);
     return {

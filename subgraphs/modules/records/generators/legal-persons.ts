@@ -1,10 +1,10 @@
 import { composeUscc } from '../../../kernel/identifiers';
 import { streetAddress } from './addresses';
-import { AS_OF, addYears, ageOn, laterOf, randomDateBetween } from './calendar';
+import { AS_OF, addYears, laterOf, randomDateBetween } from './calendar';
 import { surname } from './names';
-import { PersonRecord, RowOptions, generatePersons } from './people';
+import { ADULT_AGE, PersonRecord, RowOptions, generatePersons, isAdult } from './people';
 import { Place, placesFor } from './places';
-import { DEFAULT_SEED, Random, checkRowRange, rowRandom } from './random';
+import { DEFAULT_SEED, Random, checkRowRange, logUniform, rowRandoms } from './random';
 import { organisationCodeBody } from './slots';
 
 /** A row of the legal-person basic database (法人基础库, 004 art. 18). */
@@ -52,12 +52,13 @@ const SHOP_TRADES = [['手把肉馆', '正餐服务'], ['羊杂店', '快餐服�
   ['奶食品店', '食品零售'], ['五金店', '五金零售']] as const;
 const COOPERATIVE_TRADES = [['牧业', '牲畜饲养'], ['肉羊养殖', '羊的饲养'], ['奶牛养殖', '牛的饲养'], ['种植', '谷物种植'],
   ['马铃薯种植', '薯类种植'], ['农机服务', '农业机械活动']] as const;
-const TRADE_NAME_CHARACTERS = [...'金鑫宏华泰恒瑞兴盛达丰源诚信通鼎嘉昌隆福安康德润祥博远腾骏'];
-const PLACE_TRADE_NAMES = ['草原', '阴山', '大青山', '科尔沁', '敕勒川', '塞北', '北疆', '天骄', '乌兰', '巴彦'];
+const AUSPICIOUS_CHARACTERS = [...'金鑫宏华泰恒瑞兴盛达丰源诚信通鼎嘉昌隆福安康德润祥博远腾骏'];
+const AUSPICIOUS_PAIRS = AUSPICIOUS_CHARACTERS.flatMap((a) => AUSPICIOUS_CHARACTERS.filter((b) => b !== a).map((b) => a + b));
+const LANDSCAPE_NAMES = ['草原', '阴山', '大青山', '科尔沁', '敕勒川', '塞北', '北疆', '天骄', '乌兰', '巴彦'];
 
-/** 字号: two auspicious characters or a landscape name. */
+/** 字号: two different auspicious characters or a landscape name. */
 function tradeName(random: Random): string {
-  return random.chance(0.25) ? random.pick(PLACE_TRADE_NAMES) : random.pick(TRADE_NAME_CHARACTERS) + random.pick(TRADE_NAME_CHARACTERS);
+  return random.pick(random.chance(0.25) ? LANDSCAPE_NAMES : AUSPICIOUS_PAIRS);
 }
 
 const COMPANY_FORMS = [['有限公司', 60], ['有限责任公司', 35], ['股份有限公司', 5]] as const;
@@ -86,35 +87,42 @@ const COOPERATIVE: Kind = {
 const KINDS = [[COMPANY, 75], [INDIVIDUAL_BUSINESS, 15], [COOPERATIVE, 10]] as const;
 const STATUSES = [['ACTIVE', 88], ['CANCELLED', 7], ['REVOKED', 5]] as const;
 const DEFAULT_REPRESENTATIVE_POOL = 2000;
-const ADULT_AGE = 18;
 
+/**
+ * `count` enterprises, individual businesses and farmers' cooperatives registered in `divisionCodes`.
+ * USCCs never repeat across calls whose index ranges do not overlap, whatever their seeds and
+ * divisions: the organisation code comes from the index alone (slots.ts).
+ */
 export function generateLegalPersons(options: LegalPersonOptions): LegalPersonRecord[] {
   const { count, divisionCodes, seed = DEFAULT_SEED, startIndex = 0 } = options;
   checkRowRange(count, startIndex);
-  // Companies may register in development zones; their representatives live in the parent city.
+  // Unlike households, companies do register in development zones.
   const places = placesFor(divisionCodes, { households: false });
-  const pool = options.representatives ?? generatePersons({ count: DEFAULT_REPRESENTATIVE_POOL, divisionCodes: [...new Set(places.map((p) => p.householdCode))], seed });
-  const adults = pool.filter((p) => ageOn(p.birthDate, AS_OF) >= ADULT_AGE);
+  const adults = (options.representatives ?? defaultRepresentatives(places, seed)).filter(isAdult);
   if (count > 0 && adults.length === 0) throw new RangeError('no adult among the representatives to act as legal representative');
+  const randomFor = rowRandoms(seed, 'legal persons');
   const rows = new Array<LegalPersonRecord>(count);
-  for (let row = 0; row < count; row++) rows[row] = legalPersonAt(startIndex + row, seed, places, adults);
+  for (let row = 0; row < count; row++) rows[row] = legalPersonAt(startIndex + row, randomFor(startIndex + row), places, adults);
   return rows;
 }
 
-function legalPersonAt(index: number, seed: number, places: readonly Place[], adults: readonly PersonRecord[]): LegalPersonRecord {
-  const random = rowRandom(seed, index);
+/** Persons of the same divisions — for a development zone, of the city around it. */
+function defaultRepresentatives(places: readonly Place[], seed: number): PersonRecord[] {
+  const divisionCodes = [...new Set(places.map((p) => p.householdCode))];
+  return generatePersons({ count: DEFAULT_REPRESENTATIVE_POOL, divisionCodes, seed });
+}
+
+function legalPersonAt(index: number, random: Random, places: readonly Place[], adults: readonly PersonRecord[]): LegalPersonRecord {
   const place = random.pick(places);
   const kind = random.weighted(KINDS);
   const representative = random.pick(adults);
   const { name, industry } = kind.name(random, place);
-  const [minCapital, maxCapital] = kind.capital;
   return {
     uscc: composeUscc(REGISTRATION_AUTHORITY, kind.orgType, place.code, organisationCodeBody(index)),
     name,
     legalRepresentative: representative.name,
     legalRepresentativeId: representative.idNumber,
-    // Log-uniform: many small businesses, few large ones.
-    registeredCapital: Math.round(minCapital * (maxCapital / minCapital) ** random.next()),
+    registeredCapital: Math.round(logUniform(random, ...kind.capital)),
     address: streetAddress(random, place),
     status: random.weighted(STATUSES),
     establishedOn: randomDateBetween(random, laterOf(kind.earliest, addYears(representative.birthDate, ADULT_AGE)), AS_OF),

@@ -3,7 +3,7 @@ import { streetAddress } from './addresses';
 import { AS_OF, ageOn, dayOf, isoDate } from './calendar';
 import { Gender, personName } from './names';
 import { Place, placesFor } from './places';
-import { DEFAULT_SEED, Random, checkRowRange, rowRandom } from './random';
+import { DEFAULT_SEED, Random, checkRowRange, rowRandoms } from './random';
 import { BIRTH_WINDOW_DAYS, personSlot } from './slots';
 
 /** A row of the natural-person basic database (人口基础库, 004 art. 18). */
@@ -30,6 +30,15 @@ export interface RowOptions {
   startIndex?: number;
 }
 
+/** Civil Code art. 1047: men marry from 22, women from 20. */
+export const MARRIAGE_AGE: Record<Gender, number> = { MALE: 22, FEMALE: 20 };
+export const ADULT_AGE = 18;
+
+/** Adult on AS_OF: may represent a legal person, hold land, own real estate. */
+export function isAdult(person: PersonRecord): boolean {
+  return ageOn(person.birthDate, AS_OF) >= ADULT_AGE;
+}
+
 /** Inner Mongolia, 2020 census, rounded. */
 const ETHNICITIES: readonly (readonly [string, number])[] = [
   ['汉族', 78.7], ['蒙古族', 17.7], ['满族', 1.7], ['回族', 0.8], ['达斡尔族', 0.3],
@@ -46,16 +55,21 @@ const COHORTS = [3, 8, 15, 17, 16, 12, 11, 8].map((weight, window) => [FIRST_BIR
 const COHORTS_BUT_LAST = COHORTS.slice(0, -1);
 const LAST_COHORT_DAYS = LAST_BIRTH_DAY - COHORTS[COHORTS.length - 1][0] + 1;
 
+/**
+ * `count` persons with household registration in `divisionCodes` (statistical-only zones left out).
+ * ID numbers never repeat across calls whose index ranges [startIndex, startIndex + count) do not
+ * overlap, whatever their seeds and divisions (slots.ts); indices stop at PERSON_CAPACITY.
+ */
 export function generatePersons({ count, divisionCodes, seed = DEFAULT_SEED, startIndex = 0 }: RowOptions): PersonRecord[] {
   checkRowRange(count, startIndex);
   const places = placesFor(divisionCodes, { households: true });
+  const randomFor = rowRandoms(seed, 'persons');
   const persons = new Array<PersonRecord>(count);
-  for (let row = 0; row < count; row++) persons[row] = personAt(startIndex + row, seed, places);
+  for (let row = 0; row < count; row++) persons[row] = personAt(startIndex + row, randomFor(startIndex + row), places);
   return persons;
 }
 
-function personAt(index: number, seed: number, places: readonly Place[]): PersonRecord {
-  const random = rowRandom(seed, index);
+function personAt(index: number, random: Random, places: readonly Place[]): PersonRecord {
   const place = random.pick(places);
   const gender: Gender = random.chance(0.51) ? 'MALE' : 'FEMALE';
   const ethnicity = random.weighted(ETHNICITIES);
@@ -79,8 +93,6 @@ function personAt(index: number, seed: number, places: readonly Place[]): Person
   };
 }
 
-/** Marriage Law: men marry from 22, women from 20. */
-const MARRIAGE_AGE: Record<Gender, number> = { MALE: 22, FEMALE: 20 };
 const MARITAL_YOUNG = [['UNMARRIED', 55], ['MARRIED', 42], ['DIVORCED', 3]] as const;
 const MARITAL_MIDDLE = [['UNMARRIED', 8], ['MARRIED', 80], ['DIVORCED', 9], ['WIDOWED', 3]] as const;
 const MARITAL_OLD = [['UNMARRIED', 2], ['MARRIED', 68], ['DIVORCED', 5], ['WIDOWED', 25]] as const;
@@ -103,7 +115,7 @@ function education(random: Random, age: number, birthYear: number): string {
   if (age < 6) return '学龄前';
   if (age < 12) return '小学';
   if (age < 15) return '初中';
-  if (age < 18) return random.chance(0.7) ? '高中' : '中等职业教育';
+  if (age < ADULT_AGE) return random.chance(0.7) ? '高中' : '中等职业教育';
   return random.weighted(birthYear < 1960 ? EDUCATION_BEFORE_1960 : birthYear < 1980 ? EDUCATION_1960_1979 : EDUCATION_SINCE_1980);
 }
 

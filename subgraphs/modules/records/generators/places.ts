@@ -27,19 +27,25 @@ export function placeOf(code: string): Place {
   const division = findDivision(code);
   if (!division) throw new RangeError(`division ${code} is not in the GB/T 2260 table of Inner Mongolia`);
   const chain = ancestry(division);
+  const city = chain[1] ?? chain[0];
   const place: Place = {
     code,
-    name: division.name,
+    name: placeName(division),
     level: division.level,
-    path: chain.map((d) => d.name).join(''),
-    cityCode: (chain[1] ?? chain[0]).code,
-    cityName: (chain[1] ?? chain[0]).name,
+    path: chain.map(placeName).join(''),
+    cityCode: city.code,
+    cityName: placeName(city),
     rural: /[旗县]$/.test(division.name),
     statisticalOnly: division.statisticalOnly,
     householdCode: division.statisticalOnly && division.parentCode ? division.parentCode : code,
   };
   CACHE.set(code, place);
   return place;
+}
+
+/** NBS names one zone by its administration (乌拉盖管理区管委会); addresses name the zone. */
+function placeName(division: Division): string {
+  return division.name.replace(/管委会$/, '');
 }
 
 /** Region first, the division itself last. */
@@ -55,7 +61,8 @@ function ancestry(division: Division): Division[] {
 export function placesFor(codes: readonly string[], { households }: { households: boolean }): Place[] {
   const places = codes.map(placeOf).filter((p) => !(households && p.statisticalOnly));
   if (places.length === 0) {
-    throw new RangeError(`no division to generate records in among [${codes.join(', ')}]${households ? ' (statistical-only zones register no households)' : ''}`);
+    const why = households ? ' (statistical-only zones register no households)' : '';
+    throw new RangeError(`no division to generate records in among [${codes.join(', ')}]${why}`);
   }
   return places;
 }

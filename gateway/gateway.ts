@@ -37,7 +37,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway(config: Readonly<PlatformConfig>, options: { port?: number } = {}): Promise<RunningGateway> {
+export async function startGateway(config: Readonly<PlatformConfig>): Promise<RunningGateway> {
   const supergraphSdl = config.gateway.composeAtStart
     ? (await composeFromCode(config)).supergraphSdl
     : readFileSync(config.gateway.supergraphPath, 'utf8');
@@ -84,7 +84,7 @@ export async function startGateway(config: Readonly<PlatformConfig>, options: { 
   };
 
   const server = createGraphQLHttpServer({ apollo, admit, allowGet: true });
-  const port = await listen(server, options.port ?? config.gateway.port);
+  const port = await listen(server, config.gateway.port);
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,

@@ -1,4 +1,5 @@
 import '../gateway/no-phone-home';
+import net from 'node:net';
 import 'reflect-metadata';
 import { startGateway, RunningGateway } from '../gateway/gateway';
 import { PlatformConfig } from '../subgraphs/kernel/config';
@@ -14,28 +15,23 @@ export interface RunningStack {
 }
 
 /**
- * Starts the three level platforms and the gateway in one process. `ephemeralPorts` binds every
- * server to a free port and points the gateway at them (tests run several stacks side by side).
+ * Starts the three level platforms and the gateway in one process. `ephemeralPorts` gives every
+ * server a free port (tests run several stacks side by side).
  */
 export async function startStack(config: Readonly<PlatformConfig>, options: { ephemeralPorts?: boolean } = {}): Promise<RunningStack> {
+  const effective = options.ephemeralPorts ? await withFreePorts(config) : config;
   const subgraphs = {} as Record<Level, RunningSubgraph>;
   const started: RunningSubgraph[] = [];
   try {
     for (const level of LEVELS) {
-      subgraphs[level] = await startSubgraph(LEVEL_DEFINITIONS[level], config, options.ephemeralPorts ? 0 : undefined);
+      subgraphs[level] = await startSubgraph(LEVEL_DEFINITIONS[level], effective);
       started.push(subgraphs[level]);
     }
   } catch (error) {
     await Promise.all(started.map((s) => s.stop()));
     throw error;
   }
-  const effective: Readonly<PlatformConfig> = options.ephemeralPorts
-    ? {
-        ...config,
-        subgraphs: Object.fromEntries(LEVELS.map((l) => [l, { ...config.subgraphs[l], url: subgraphs[l].url, port: subgraphs[l].port }])) as PlatformConfig['subgraphs'],
-      }
-    : config;
-  const gateway = await startGateway(effective, { port: options.ephemeralPorts ? 0 : undefined });
+  const gateway = await startGateway(effective);
   return {
     config: effective,
     gateway,
@@ -45,4 +41,27 @@ export async function startStack(config: Readonly<PlatformConfig>, options: { ep
       await Promise.all(LEVELS.map((l) => subgraphs[l].stop()));
     },
   };
+}
+
+/**
+ * Every component must know every other's address (the gateway calls the levels, levels call each
+ * other for reports and reflow), so free ports are chosen first and written into one config.
+ */
+async function withFreePorts(config: Readonly<PlatformConfig>): Promise<Readonly<PlatformConfig>> {
+  const ports = await Promise.all([...LEVELS, 'GATEWAY'].map(() => freePort()));
+  const subgraphs = Object.fromEntries(
+    LEVELS.map((level, i) => [level, { ...config.subgraphs[level], port: ports[i], url: `http://127.0.0.1:${ports[i]}/graphql` }]),
+  ) as PlatformConfig['subgraphs'];
+  return Object.freeze({ ...config, subgraphs, gateway: { ...config.gateway, port: ports[LEVELS.length] } });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

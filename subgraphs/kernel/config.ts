@@ -32,6 +32,8 @@ export interface PlatformConfig {
   /** Benchmark-only switch; refused at start-up when environment is production. */
   enforcementBypass: boolean;
   logSql: boolean;
+  /** Folder of operator-supplied year arrangements (YYYY.json), loaded by every level at start. */
+  calendarDir: string;
 }
 
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     },
     enforcementBypass,
     logSql: env.LOG_SQL === 'true',
+    calendarDir: path.resolve(env.CALENDAR_DIR ?? path.join(projectRoot(), 'calendar')),
   };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { WorkingCalendar } from './calendar';
 import { PlatformConfig } from './config';
 import { Level } from './levels';
 import { ReferenceResolvers } from './schema';
@@ -14,7 +15,7 @@ export interface PlatformModule {
   resolvers: Function[];
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
-  /** Seeds demo data when the module's tables are empty; must be idempotent. */
+  /** Runs once at start: seeds demo data when the module's tables are empty (idempotent), loads state. */
   seed?: (seed: SeedContext) => Promise<void>;
 }
 
@@ -22,6 +23,8 @@ export interface SeedContext {
   level: Level;
   db: DataSource;
   config: Readonly<PlatformConfig>;
+  /** The level's working-day calendar, for modules that load arrangements into it at start. */
+  calendar: WorkingCalendar;
 }
 
 /** What a level's platform is made of. */

@@ -34,10 +34,10 @@ export interface TestStack extends RunningStack {
  * A whole platform — three subgraphs and the gateway — on real servers with real databases:
  * MariaDB when DATABASE_URL is set (each stack in its own databases), else fresh SQLite files.
  */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
   const id = `t${process.pid}_${++stackCounter}_`;
   const sqliteDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(os.tmpdir(), 'platform-test-'));
-  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_PREFIX: id, SQLITE_DIR: sqliteDir ?? 'data' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_PREFIX: id, SQLITE_DIR: sqliteDir ?? 'data', ...env });
   const stack = await startStack(config, { ephemeralPorts: true });
 
   const post = async (url: string, payload: string, headers: Record<string, string>): Promise<GraphQLResponse> => {

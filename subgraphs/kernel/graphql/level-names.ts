@@ -1,4 +1,4 @@
-import { Level } from '../../../kernel/levels';
+import { Level } from '../levels';
 
 const WORD: Record<Level, string> = { REGION: 'Region', CITY: 'City', COUNTY: 'County' };
 

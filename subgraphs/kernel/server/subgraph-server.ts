@@ -39,7 +39,7 @@ export interface RunningSubgraph {
  * when empty, and serves its subgraph. Every request must carry the gateway's signature and a valid
  * token; anything else is refused before any GraphQL is parsed — including `_entities` and `_service`.
  */
-export async function startSubgraph(definition: LevelDefinition, config: Readonly<PlatformConfig>, port?: number): Promise<RunningSubgraph> {
+export async function startSubgraph(definition: LevelDefinition, config: Readonly<PlatformConfig>): Promise<RunningSubgraph> {
   const endpoint = config.subgraphs[definition.level];
   const { dataSource, statements } = createDataSource({
     database: endpoint.database,
@@ -48,8 +48,9 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     logSql: config.logSql,
   });
   await openDatabase(dataSource, endpoint.database);
+  const calendar = new WorkingCalendar();
   for (const module of definition.modules) {
-    await module.seed?.({ level: definition.level, db: dataSource, config });
+    await module.seed?.({ level: definition.level, db: dataSource, config, calendar });
   }
 
   const schema = await buildLevelSchema(definition);
@@ -60,7 +61,6 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   });
   await apollo.start();
 
-  const calendar = new WorkingCalendar();
   const verifyToken = createTokenVerifier(config.jwt);
   const signatures = new SignatureVerifier(config.gatewaySigningSecret, config.signatureWindowSeconds);
 
@@ -93,7 +93,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   };
 
   const server = createGraphQLHttpServer({ apollo, admit });
-  const boundPort = await listen(server, port ?? endpoint.port);
+  const boundPort = await listen(server, endpoint.port);
   return {
     level: definition.level,
     url: `http://127.0.0.1:${boundPort}/graphql`,

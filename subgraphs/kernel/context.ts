@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Identity } from './auth/identity';
 import { WorkingCalendar } from './calendar';
+import { AuditCollector } from './audit/collector';
 import { PlatformConfig } from './config';
 import { Level } from './levels';
 import { LoaderRegistry } from './loaders';
@@ -17,6 +18,8 @@ export interface RequestContext {
   config: Readonly<PlatformConfig>;
   loaders: LoaderRegistry;
   calendar: WorkingCalendar;
+  /** This request's data accesses and events, written to the hash-chained trail before the response. */
+  audit: AuditCollector;
   /** Fixed once per request so every deadline in one response is computed against the same instant. */
   now: Date;
 }

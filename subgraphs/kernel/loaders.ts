@@ -15,6 +15,14 @@ export class LoaderRegistry {
     }
     return loader as DataLoader<K, V, C>;
   }
+
+  /** A value computed at most once per request (e.g. the requester's standing at this platform). */
+  once<T>(key: string, compute: () => T): T {
+    if (!this.values.has(key)) this.values.set(key, compute());
+    return this.values.get(key) as T;
+  }
+
+  private readonly values = new Map<string, unknown>();
 }
 
 /** Orders rows to match the keys a DataLoader asked for (missing keys → null). */

@@ -5,6 +5,9 @@ import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { createTokenVerifier, InvalidTokenError } from '../auth/jwt';
 import { SignatureVerifier } from '../auth/request-signature';
+import { AuditCollector } from '../audit/collector';
+import { auditPlugin } from '../audit/plugin';
+import { AuditWriter } from '../audit/writer';
 import { WorkingCalendar } from '../calendar';
 import { PlatformConfig } from '../config';
 import { RequestContext } from '../context';
@@ -56,7 +59,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   const schema = await buildLevelSchema(definition);
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(new AuditWriter(dataSource))],
     includeStacktraceInErrorResponses: config.environment !== 'production',
   });
   await apollo.start();
@@ -79,6 +82,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
           authorization,
           requestId: request.requestId,
           calendar,
+          audit: new AuditCollector(),
           level: definition.level,
           db: dataSource,
           config,

@@ -24,21 +24,26 @@ function standingOf(grant: GrantView, now: Date): Standing {
  *  1. OUTSIDE_GRANTED_ITEMS: it holds a valid grant for this resource that leaves the item out (least
  *     authorisation, 004 art. 23). That is the live relationship, so it outranks the history of older
  *     grants; the action is to apply for this item too.
- *  2. GRANT_REVOKED: a grant naming this very item was withdrawn. Revocation is a deliberate decision
- *     (possibly a sanction, 004 art. 50) that must be addressed first; saying "pending" instead would
- *     let the requester wait on an application the same cause may sink.
- *  3. GRANT_EXPIRED: a grant naming this item reached its end date. Routine: renew it.
- *  4. GRANT_PENDING: an application for this resource is under review: wait for the reply. It may not
- *     even name the item, which is why facts about grants naming the item (2, 3) come before it.
- *  5. NO_GRANT: nothing on record: apply.
+ *  2. GRANT_REVOKED or GRANT_EXPIRED, from the grant naming this item that ended LAST (revoked at its
+ *     revocation, expired at its end date). That is where the requester stands now: a revocation
+ *     followed by a newer approval that has since run out was dealt with, and the expiry is what to
+ *     act on (renew); a revocation after an expiry is the live problem (possibly a sanction, 004 art. 50).
+ *  3. GRANT_PENDING: an application for this resource is under review: wait for the reply. It may not
+ *     even name the item, which is why facts about grants naming the item (2) come before it.
+ *  4. NO_GRANT: nothing on record: apply.
  * Revoked or expired grants that never named the item say nothing about it and are passed over.
  */
-const DENIAL_PRECEDENCE: ReadonlyArray<{ reason: DenyReason; refersTo: (g: GrantAtNow) => boolean }> = [
-  { reason: 'OUTSIDE_GRANTED_ITEMS', refersTo: (g) => g.standing === 'VALID' && !g.namesItem },
-  { reason: 'GRANT_REVOKED', refersTo: (g) => g.standing === 'REVOKED' && g.namesItem },
-  { reason: 'GRANT_EXPIRED', refersTo: (g) => g.standing === 'EXPIRED' && g.namesItem },
-  { reason: 'GRANT_PENDING', refersTo: (g) => g.standing === 'PENDING' },
-];
+const endedAt = (g: GrantAtNow) => (g.standing === 'REVOKED' ? (g.grant.revokedAt ?? g.grant.endsAt) : g.grant.endsAt).getTime();
+
+function latestEnded(atNow: readonly GrantAtNow[]): GrantAtNow | undefined {
+  let latest: GrantAtNow | undefined;
+  for (const g of atNow) {
+    if (!g.namesItem || (g.standing !== 'REVOKED' && g.standing !== 'EXPIRED')) continue;
+    // Invalid dates compare as NaN and never win; the first such grant still stands in if none is valid.
+    if (!latest || endedAt(g) > endedAt(latest)) latest = g;
+  }
+  return latest;
+}
 
 function decision(effect: Effect, reason: DenyReason | null, grantId: string | null, shareType: ShareType): Decision {
   return { effect, reason, grantId, shareType };
@@ -64,10 +69,12 @@ function decideConditional(item: ItemPolicy, resourceGrants: readonly GrantView[
   const allowing = covering.find((g) => g.grant.mode !== 'MASKED') ?? covering[0];
   if (allowing) return decision(allowEffect(item, allowing.grant.mode), null, allowing.grant.id, 'CONDITIONAL');
 
-  for (const { reason, refersTo } of DENIAL_PRECEDENCE) {
-    const referred = atNow.find(refersTo);
-    if (referred) return decision('DENY', reason, referred.grant.id, 'CONDITIONAL');
-  }
+  const outside = atNow.find((g) => g.standing === 'VALID' && !g.namesItem);
+  if (outside) return decision('DENY', 'OUTSIDE_GRANTED_ITEMS', outside.grant.id, 'CONDITIONAL');
+  const ended = latestEnded(atNow);
+  if (ended) return decision('DENY', ended.standing === 'REVOKED' ? 'GRANT_REVOKED' : 'GRANT_EXPIRED', ended.grant.id, 'CONDITIONAL');
+  const pending = atNow.find((g) => g.standing === 'PENDING');
+  if (pending) return decision('DENY', 'GRANT_PENDING', pending.grant.id, 'CONDITIONAL');
   return decision('DENY', 'NO_GRANT', null, 'CONDITIONAL');
 }
 

@@ -52,12 +52,14 @@ describe('CONDITIONAL items: each reason from a minimal case (004 art. 21, 23)',
 });
 
 describe('precedence between deny reasons: what helps the requester act', () => {
+  const TWO_DAYS_AGO = new Date(NOW.getTime() - 2 * 24 * 3600 * 1000);
   const naming = { itemCodes: ['NAME'] };
   const notNaming = { itemCodes: ['PHONE'] };
   it.each([
     ['a live grant without the item beats a revoked one with it', [revokedGrant(naming), grant(notNaming)], 'OUTSIDE_GRANTED_ITEMS', 'G-APPROVED'],
     ['a revoked grant naming the item beats a pending application', [pendingGrant(), revokedGrant(naming)], 'GRANT_REVOKED', 'G-REVOKED'],
-    ['revoked beats expired when both name the item', [expiredGrant(naming), revokedGrant(naming)], 'GRANT_REVOKED', 'G-REVOKED'],
+    ['a revocation after an expiry is where the requester stands', [expiredGrant({ ...naming, endsAt: TWO_DAYS_AGO }), revokedGrant(naming)], 'GRANT_REVOKED', 'G-REVOKED'],
+    ['an expiry after a revocation (a newer approval ran out) is where it stands', [revokedGrant({ ...naming, revokedAt: TWO_DAYS_AGO }), expiredGrant(naming)], 'GRANT_EXPIRED', 'G-EXPIRED'],
     ['an expired grant naming the item beats a pending application', [pendingGrant(), expiredGrant(naming)], 'GRANT_EXPIRED', 'G-EXPIRED'],
     ['revoked and expired grants for other items are passed over for a pending one', [revokedGrant(notNaming), expiredGrant(notNaming), pendingGrant(notNaming)], 'GRANT_PENDING', 'G-PENDING'],
     ['revoked and expired grants for other items alone mean no grant', [revokedGrant(notNaming), expiredGrant(notNaming)], 'NO_GRANT', null],

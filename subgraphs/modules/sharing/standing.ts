@@ -1,0 +1,54 @@
+import { In, IsNull } from 'typeorm';
+import { RequestContext } from '../../kernel/context';
+import { GrantView, Requester } from '../../kernel/policy';
+import { ApplicationState, ShareApplication } from './application.entity';
+import { GrantStatus, ShareGrant } from './grant.entity';
+import { AgencySuspension } from './suspension.entity';
+
+export interface Standing {
+  requester: Requester;
+  /** Every grant of the requester at this platform, plus its pending applications as PENDING grants. */
+  grants: GrantView[];
+}
+
+/**
+ * The requester's standing at this platform, read once per request (three statements, whatever
+ * the number of rows and fields decided): suspension, grants, and applications under review.
+ */
+export function standingOf(ctx: RequestContext): Promise<Standing> {
+  return ctx.loaders.once('sharing.standing', () => loadStanding(ctx));
+}
+
+async function loadStanding(ctx: RequestContext): Promise<Standing> {
+  const agency = ctx.identity.agency;
+  const [suspensions, grants, pending] = await Promise.all([
+    ctx.db.getRepository(AgencySuspension).count({ where: { agencyUscc: agency, liftedAt: IsNull() } }),
+    ctx.db.getRepository(ShareGrant).findBy({ agencyUscc: agency }),
+    ctx.db.getRepository(ShareApplication).findBy({ applicantUscc: agency, state: In([ApplicationState.PENDING]) }),
+  ]);
+  return {
+    requester: { agencyUscc: agency, suspended: suspensions > 0 },
+    grants: [
+      ...grants.map((g) => ({
+        id: g.id,
+        agencyUscc: g.agencyUscc,
+        resourceId: g.resourceId,
+        itemCodes: g.itemCodes,
+        mode: g.mode,
+        state: g.status === GrantStatus.REVOKED ? ('REVOKED' as const) : ('APPROVED' as const),
+        endsAt: g.endsAt,
+        revokedAt: g.revokedAt,
+      })),
+      ...pending.map((a) => ({
+        id: a.id,
+        agencyUscc: a.applicantUscc,
+        resourceId: a.resourceId,
+        itemCodes: JSON.parse(a.requestedItemsJson) as string[],
+        mode: a.shareMode,
+        state: 'PENDING' as const,
+        endsAt: a.requestedEndDate,
+        revokedAt: null,
+      })),
+    ],
+  };
+}

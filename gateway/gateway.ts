@@ -21,7 +21,7 @@ export interface GatewayContext {
 }
 
 /** Limits on client operations; refused operations get a validation error naming the limit. */
-export const OPERATION_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 3000, maxCost: 20000 } as const;
+export const OPERATION_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 3000, maxCost: 50000 } as const;
 
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {

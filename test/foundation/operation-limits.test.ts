@@ -29,6 +29,15 @@ describe('the gateway limits operations (GraphQL Armor)', () => {
     expect(response.body.errors![0].message).toMatch(/alias/i);
   });
 
+  it(`refuses an operation whose estimated cost multiplies past ${OPERATION_LIMITS.maxCost}, and serves one large page`, async () => {
+    const multiplied = await stack.query('{ catalog(first: 200) { edges { node { records(first: 500) { rows { key fields { item value } } } } } } }', {}, token);
+    expect(multiplied.status).toBeLessThan(500);
+    expect(multiplied.body.data).toBeUndefined();
+    expect(multiplied.body.errors![0].message).toMatch(/Cost limit of 50000 exceeded/);
+    const largePage = await stack.query('{ regionPersons(first: 500) { totalCount edges { node { name } } } }', {}, token);
+    expect(largePage.body.data.regionPersons.edges).toHaveLength(500);
+  });
+
   it('still serves a reasonable query', async () => {
     const response = await stack.query('{ a: jurisdiction(code: "150000") { code } b: jurisdiction(code: "150100") { parent { parent { code } } } }', {}, token);
     expect(response.body).toEqual({ data: { a: { code: '150000' }, b: { parent: { parent: null } } } });

@@ -26,6 +26,8 @@ export interface TestStack extends RunningStack {
   /** POST straight to one level's subgraph; `signed` adds a valid gateway signature. */
   direct<T = any>(level: Level, query: string, options?: { token?: string; signed?: boolean; variables?: Record<string, unknown> }): Promise<GraphQLResponse<T>>;
   /** SQL statements run by a level's subgraph since the last reset. */
+  /** Environment that points a command (e.g. npm run audit:verify) at this stack's databases. */
+  databaseEnv: Record<string, string>;
   statements(level: Level): number;
   resetStatements(): void;
 }
@@ -72,6 +74,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       if (options.signed) Object.assign(headers, signRequest(config.gatewaySigningSecret, { method: 'POST', path: new URL(url).pathname, authorization, body }));
       return post(url, body, headers);
     },
+    databaseEnv: { DATABASE_PREFIX: id, ...(sqliteDir ? { SQLITE_DIR: sqliteDir } : {}) },
     statements: (level) => stack.subgraphs[level].statements.count,
     resetStatements() {
       for (const level of LEVELS) stack.subgraphs[level].statements.count = 0;

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager, In, Not } from 'typeorm';
 import { hasRole } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
-import { badInput, forbidden, notFound } from '../../kernel/errors';
+import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
 import { checkUscc, isWithin } from '../../kernel/identifiers';
 import { CatalogState, mostPermissive, OPEN_ORDER, SHARE_ORDER } from './enums';
 import { CatalogResourceInput, DataItemInput } from './graphql/inputs';
@@ -105,6 +105,7 @@ export async function createResource(ctx: RequestContext, input: CatalogResource
     format: input.format,
     updateFrequency: input.updateFrequency,
     basicDatabase: input.basicDatabase ?? null,
+    dataTable: null,
     providerUscc: me.agency,
     sourceDepartmentUscc: input.sourceDepartmentUscc ?? me.agency,
     collectingDepartmentUscc: input.collectingDepartmentUscc ?? null,
@@ -165,7 +166,7 @@ export async function moveResource(ctx: RequestContext, action: Exclude<CatalogA
     if (to === CatalogState.SUBMITTED) patch.submittedAt = ctx.now;
     if (to === CatalogState.PUBLISHED) patch.publishedAt = ctx.now;
     const result = await m.update(CatalogResourceRow, { id, state: row.state }, patch);
-    if (!result.affected) throw badInput('id', `resource ${id} changed while this request ran; read it again`);
+    if (!result.affected) throw conflict(`resource ${id} changed while this request ran; read it again`, { field: 'id' });
     await transition(m, ctx, id, row.state, to, reason);
     if (to === CatalogState.PUBLISHED) {
       const older = await m.findBy(CatalogResourceRow, { lineageId: row.lineageId, state: CatalogState.PUBLISHED, id: Not(id) });
@@ -189,7 +190,7 @@ export async function reviseResource(ctx: RequestContext, id: string, trigger: s
   if (triggeredAt && triggeredAt.getTime() > ctx.now.getTime()) throw badInput('triggeredAt', 'the change cannot lie in the future');
   const versions = await ctx.db.getRepository(CatalogResourceRow).findBy({ lineageId: row.lineageId });
   if (versions.some((v) => [CatalogState.DRAFT, CatalogState.SUBMITTED, CatalogState.APPROVED, CatalogState.RETURNED].includes(v.state))) {
-    throw badInput('id', `resource ${row.code} already has a version in progress`);
+    throw conflict(`resource ${row.code} already has a version in progress; finish or publish it first`, { field: 'id' });
   }
   const newId = randomUUID();
   const items = await ctx.db.getRepository(CatalogItem).find({ where: { resourceId: id }, order: { position: 'ASC' } });

@@ -41,6 +41,10 @@ export class CatalogResourceRow {
   @Column({ type: 'varchar', length: 32, nullable: true, default: null })
   basicDatabase: BasicDatabase | null;
 
+  /** The record table on this platform that holds the resource's data (none for catalog-only entries). */
+  @Column({ type: 'varchar', length: 32, nullable: true, default: null })
+  dataTable: string | null;
+
   @Index()
   @Column({ type: 'varchar', length: 18 })
   providerUscc: string;

@@ -12,17 +12,19 @@ export interface DemoResource {
   jurisdictionCode: string;
   provider: Sector;
   basicDatabase: BasicDatabase | null;
+  /** Record table holding the data on the owning platform. */
+  dataTable: string;
   updateFrequency: UpdateFrequency;
   items: DataItemInput[];
 }
 
 /** The basic databases (004 art. 18) a region or city platform publishes, with their providing sector. */
-const BASIC: { key: string; name: string; sector: Sector; db: BasicDatabase; items: DataItemInput[]; frequency: UpdateFrequency }[] = [
-  { key: 'RK', name: '人口基础信息', sector: Sector.PUBLIC_SECURITY, db: BasicDatabase.NATURAL_PERSON, items: PERSON_ITEMS, frequency: UpdateFrequency.DAILY },
-  { key: 'FR', name: '法人基础信息', sector: Sector.MARKET_SUPERVISION, db: BasicDatabase.LEGAL_PERSON, items: LEGAL_PERSON_ITEMS, frequency: UpdateFrequency.DAILY },
-  { key: 'XY', name: '社会信用信息', sector: Sector.DATA_AUTHORITY, db: BasicDatabase.SOCIAL_CREDIT, items: CREDIT_ITEMS, frequency: UpdateFrequency.WEEKLY },
-  { key: 'ZZ', name: '电子证照信息', sector: Sector.DATA_AUTHORITY, db: BasicDatabase.ELECTRONIC_CERTIFICATE, items: CERTIFICATE_ITEMS, frequency: UpdateFrequency.REAL_TIME },
-  { key: 'ZY', name: '自然资源和空间地理信息', sector: Sector.NATURAL_RESOURCES, db: BasicDatabase.NATURAL_RESOURCES, items: LAND_ITEMS, frequency: UpdateFrequency.MONTHLY },
+const BASIC: { key: string; name: string; sector: Sector; db: BasicDatabase; table: string; items: DataItemInput[]; frequency: UpdateFrequency }[] = [
+  { key: 'RK', table: 'person', name: '人口基础信息', sector: Sector.PUBLIC_SECURITY, db: BasicDatabase.NATURAL_PERSON, items: PERSON_ITEMS, frequency: UpdateFrequency.DAILY },
+  { key: 'FR', table: 'legal_person', name: '法人基础信息', sector: Sector.MARKET_SUPERVISION, db: BasicDatabase.LEGAL_PERSON, items: LEGAL_PERSON_ITEMS, frequency: UpdateFrequency.DAILY },
+  { key: 'XY', table: 'credit', name: '社会信用信息', sector: Sector.DATA_AUTHORITY, db: BasicDatabase.SOCIAL_CREDIT, items: CREDIT_ITEMS, frequency: UpdateFrequency.WEEKLY },
+  { key: 'ZZ', table: 'certificate', name: '电子证照信息', sector: Sector.DATA_AUTHORITY, db: BasicDatabase.ELECTRONIC_CERTIFICATE, items: CERTIFICATE_ITEMS, frequency: UpdateFrequency.REAL_TIME },
+  { key: 'ZY', table: 'land_parcel', name: '自然资源和空间地理信息', sector: Sector.NATURAL_RESOURCES, db: BasicDatabase.NATURAL_RESOURCES, items: LAND_ITEMS, frequency: UpdateFrequency.MONTHLY },
 ];
 
 const PLACE: Record<string, string> = { '150000': '内蒙古自治区', '150100': '呼和浩特市', '150700': '呼伦贝尔市', '150102': '新城区', '150121': '土默特左旗', '150702': '海拉尔区', '150781': '满洲里市' };
@@ -36,6 +38,7 @@ function basicResources(jurisdictionCode: string, level: Level, keys: string[]):
     jurisdictionCode,
     provider: b.sector,
     basicDatabase: b.db,
+    dataTable: b.table,
     updateFrequency: b.frequency,
     items: b.items,
   }));
@@ -50,6 +53,7 @@ function assistanceRoll(jurisdictionCode: string): DemoResource {
     jurisdictionCode,
     provider: Sector.CIVIL_AFFAIRS,
     basicDatabase: null,
+    dataTable: 'assistance',
     updateFrequency: UpdateFrequency.MONTHLY,
     items: ASSISTANCE_ITEMS,
   };

@@ -24,6 +24,7 @@ function demoRow(r: DemoResource): CatalogResourceRow {
     format: 'MySQL table',
     updateFrequency: r.updateFrequency,
     basicDatabase: r.basicDatabase,
+    dataTable: r.dataTable,
     providerUscc: demoProvider(r),
     sourceDepartmentUscc: demoProvider(r),
     collectingDepartmentUscc: demoProvider(r),

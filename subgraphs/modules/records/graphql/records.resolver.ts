@@ -1,0 +1,89 @@
+import { Args, Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { RequestContext } from '../../../kernel/context';
+import { badInput, platformError } from '../../../kernel/errors';
+import { decodeCursor, encodeCursor } from '../../../kernel/graphql/page-info';
+import { subtreePrefix } from '../../../kernel/identifiers';
+import { Level } from '../../../kernel/levels';
+import { CatalogResourceInterface, ownResourceType, regionViewOf } from '../../catalog/graphql/types';
+import { itemsOfResource } from '../../catalog/loaders';
+import { CatalogResourceRow } from '../../catalog/resource.entity';
+import { releaseItem, withPurpose } from '../enforcement';
+import { recordSource } from '../sources';
+import { DataRecord, RecordField, RecordPage, RecordsArgs } from './record-page.types';
+
+const MAX_RECORDS = 500;
+
+/** Generic record access for any catalog resource with data on its platform (issue 4 item 1). */
+async function recordPage(ctx: RequestContext, resource: CatalogResourceRow, args: RecordsArgs): Promise<RecordPage> {
+  if (args.first < 1 || args.first > MAX_RECORDS) throw badInput('first', `must be between 1 and ${MAX_RECORDS}`);
+  if (!resource.dataTable) return { rows: [], totalCount: 0, nextCursor: null };
+  const source = recordSource(resource.dataTable);
+  const catalogItems = (await itemsOfResource(ctx).load(resource.id)).map((i) => i.code);
+  const items = args.items ?? catalogItems;
+  const unknown = items.filter((code) => !catalogItems.includes(code));
+  if (unknown.length) throw badInput('items', `${unknown.join(', ')} ${unknown.length > 1 ? 'are not items' : 'is not an item'} of ${resource.code}`);
+
+  const qb = ctx.db.getRepository(source.entity).createQueryBuilder('r')
+    .where('r.divisionCode LIKE :prefix', { prefix: `${subtreePrefix(resource.jurisdictionCode)}%` })
+    .andWhere('r.deletedAt IS NULL');
+  if (args.keys?.length) qb.andWhere(`r.${source.key} IN (:...keys)`, { keys: args.keys });
+  const totalCount = await qb.getCount();
+  if (args.after) {
+    const position = decodeCursor(args.after, 1);
+    if (!position) throw badInput('after', 'not a cursor returned by records');
+    qb.andWhere(`r.${source.key} > :after`, { after: position[0] });
+  }
+  const rows = await qb.orderBy(`r.${source.key}`, 'ASC').take(args.first + 1).getMany();
+  const page = withPurpose(rows.slice(0, args.first) as any[], args.purpose);
+  return {
+    totalCount,
+    nextCursor: rows.length > args.first ? encodeCursor([String(page[page.length - 1][source.key])]) : null,
+    rows: page.map((row): DataRecord => ({
+      key: String(row[source.key]),
+      divisionCode: row.divisionCode,
+      fields: items.map((item) => Object.assign(new RecordField(), { item, row, source })),
+    })),
+  };
+}
+
+@Resolver(() => RecordField)
+export class RecordFieldResolver {
+  @FieldResolver(() => String, { nullable: true })
+  async value(@Root() field: RecordField, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<string | null> {
+    const value = await releaseItem(ctx, info, field.source, field.row, field.item);
+    return value === null || value === undefined ? null : String(value);
+  }
+}
+
+/** `records` on the level's own resource type, and (region) on the interface and the views of lower levels. */
+export function recordsFieldResolvers(level: Level): Function[] {
+  @Resolver(() => ownResourceType(level))
+  class OwnResourceRecords {
+    @FieldResolver(() => RecordPage, { description: 'Records of this resource; each value passes field-level share enforcement' })
+    records(@Root() resource: CatalogResourceRow, @Args() args: RecordsArgs, @Ctx() ctx: RequestContext) {
+      return recordPage(ctx, resource, args);
+    }
+  }
+  if (level !== 'REGION') return [OwnResourceRecords];
+
+  @Resolver(() => CatalogResourceInterface)
+  class InterfaceRecords {
+    @FieldResolver(() => RecordPage, { description: "Records of this resource, answered by the owning level's platform" })
+    records(@Args() _args: RecordsArgs): RecordPage {
+      throw platformError('PLATFORM_ERROR', 'records are answered by the platform that owns the resource');
+    }
+  }
+  const views = (['CITY', 'COUNTY'] as const).map((lower) => {
+    @Resolver(() => regionViewOf(lower))
+    class ViewRecords {
+      @FieldResolver(() => RecordPage)
+      @Directive('@external')
+      records(@Args() _args: RecordsArgs): RecordPage {
+        throw platformError('PLATFORM_ERROR', `records of ${lower.toLowerCase()} resources are answered by the ${lower.toLowerCase()} platform`);
+      }
+    }
+    return ViewRecords;
+  });
+  return [InterfaceRecords, OwnResourceRecords, ...views];
+}

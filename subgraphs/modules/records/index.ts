@@ -1,0 +1,36 @@
+import { Level } from '../../kernel/levels';
+import { PlatformModule } from '../../kernel/module';
+import { RecordFieldResolver, recordsFieldResolvers } from './graphql/records.resolver';
+import { ASSISTANCE, assistancePersonResolver, LEGAL_PERSON, PERSON, typedRecords } from './graphql/typed-records';
+import { verificationResolver } from './graphql/verification.resolver';
+import { RECORD_ENTITIES } from './record.entities';
+import { seedDemoRecords } from './seed';
+
+const built = new Map<Level, PlatformModule>();
+
+/**
+ * The data behind the catalog (issue 4): record tables of the basic databases, typed record types,
+ * generic record access on every resource, and verification — every value through field-level
+ * share enforcement and into the audit trail.
+ */
+export function recordsModule(level: Level): PlatformModule {
+  const existing = built.get(level);
+  if (existing) return existing;
+  const typed = level === 'COUNTY' ? [typedRecords(level, ASSISTANCE)] : [typedRecords(level, PERSON), typedRecords(level, LEGAL_PERSON)];
+  const module: PlatformModule = {
+    name: 'records',
+    entities: RECORD_ENTITIES,
+    resolvers: [
+      RecordFieldResolver,
+      ...recordsFieldResolvers(level),
+      verificationResolver(level),
+      ...typed.flatMap((t) => t.resolvers),
+      ...(level === 'COUNTY' ? [assistancePersonResolver(typed[0].type)] : []),
+    ],
+    orphanedTypes: typed.flatMap((t) => t.types),
+    referenceResolvers: Object.assign({}, ...typed.map((t) => t.references)),
+    seed: seedDemoRecords,
+  };
+  built.set(level, module);
+  return module;
+}

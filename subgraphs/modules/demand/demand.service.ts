@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { hasRole } from '../../kernel/auth/identity';
+import { beijingDay, computeDeadline } from '../../kernel/calendar';
+import { parseDay } from '../../kernel/calendar/beijing-days';
+import { RequestContext } from '../../kernel/context';
+import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
+import { checkUscc } from '../../kernel/identifiers';
+import { CatalogState } from '../catalog/enums';
+import { CatalogResourceRow } from '../catalog/resource.entity';
+import { DemandApplication } from './demand.entity';
+import { DemandRefusalStep, DemandReviewDecision, DemandState } from './enums';
+import { DemandInput } from './graphql/inputs';
+import { demandById, responsibilityOfDemand } from './loaders';
+import { ResponsibilityEntry } from './responsibility.entity';
+import { canSeeDemand, requireDemandStep } from './workflow';
+
+function requireUscc(field: string, value: string): string {
+  const check = checkUscc(value);
+  if (!check.valid) throw badInput(field, `'${value}' is not a valid USCC: ${check.reason}`);
+  return value;
+}
+
+/** The trimmed text, or BAD_USER_INPUT naming the argument and why it is needed. */
+function requireText(field: string, value: string | null | undefined, maxLength: number, why: string): string {
+  const text = value?.trim() ?? '';
+  if (!text) throw badInput(field, why);
+  if (text.length > maxLength) throw badInput(field, `at most ${maxLength} characters, got ${text.length}`);
+  return text;
+}
+
+export async function loadVisibleDemand(ctx: RequestContext, id: string, field = 'id'): Promise<DemandApplication> {
+  const demand = await demandById(ctx).load(id);
+  if (!demand || !canSeeDemand(ctx, demand)) throw notFound(`${field}: no demand ${id} on the ${ctx.level.toLowerCase()} platform that you may see`, { field });
+  return demand;
+}
+
+/** 004 art. 24: an agency files its demand through the platform of its own level (本级公共数据平台). */
+export async function submitDemand(ctx: RequestContext, input: DemandInput): Promise<DemandApplication> {
+  const me = ctx.identity;
+  if (!(hasRole(me, 'AGENCY_USER') || hasRole(me, 'SOURCE_REVIEWER'))) throw forbidden('filing a demand requires role AGENCY_USER or SOURCE_REVIEWER');
+  if (me.level !== ctx.level) {
+    throw forbidden(`a ${me.level} agency files demands with the ${me.level.toLowerCase()} platform, not the ${ctx.level.toLowerCase()} one (004 art. 24)`);
+  }
+  const demand = Object.assign(new DemandApplication(), {
+    id: randomUUID(),
+    applicantUscc: me.agency,
+    applicantUser: me.sub,
+    applicantJurisdiction: me.jurisdiction,
+    description: input.description.trim(),
+    desiredItems: input.desiredItems.map((item) => item.trim()),
+    scenario: input.scenario.trim(),
+    purpose: input.purpose.trim(),
+    legalBasis: input.legalBasis?.trim() || null,
+    suggestedSourceUscc: input.suggestedSourceUscc ? requireUscc('input.suggestedSourceUscc', input.suggestedSourceUscc) : null,
+    sourceDepartmentUscc: null,
+    state: DemandState.SUBMITTED,
+    submittedAt: ctx.now,
+  });
+  await ctx.db.getRepository(DemandApplication).insert(demand);
+  return reread(ctx, demand.id);
+}
+
+/** The authority over the applicant approves (naming the source department) or refuses with a reason. */
+export async function reviewDemand(
+  ctx: RequestContext,
+  id: string,
+  decision: DemandReviewDecision,
+  sourceDepartmentUscc: string | null,
+  reason: string | null,
+): Promise<DemandApplication> {
+  const demand = await loadVisibleDemand(ctx, id);
+  const reviewed = { reviewedAt: ctx.now, reviewedBy: ctx.identity.sub, reviewedByAgency: ctx.identity.agency };
+  if (decision === DemandReviewDecision.REFUSE) {
+    const state = requireDemandStep(ctx, 'refuse at review', demand);
+    const refusalReason = requireText('reason', reason, 2000, 'refusing a demand requires a reason the applicant can act on (004 art. 24)');
+    return moveDemand(ctx, demand, { state, ...reviewed, refusalStep: DemandRefusalStep.AUTHORITY_REVIEW, refusalReason });
+  }
+  const state = requireDemandStep(ctx, 'approve', demand);
+  const source = sourceDepartmentUscc ?? demand.suggestedSourceUscc;
+  if (!source) throw badInput('sourceDepartmentUscc', 'approving names the source department that is to confirm the demand (004 art. 24); the applicant suggested none');
+  return moveDemand(ctx, demand, { state, ...reviewed, sourceDepartmentUscc: requireUscc('sourceDepartmentUscc', source) });
+}
+
+export interface Confirmation {
+  itemName: string;
+  resourceCode: string | null;
+  /** YYYY-MM-DD: when data that needs processing can be shared (004 art. 24); else the 7-working-day limit applies. */
+  dueDate: string | null;
+}
+
+/** The source department confirms: the item goes onto its responsibility list (004 art. 24). */
+export async function confirmDemand(ctx: RequestContext, id: string, confirmation: Confirmation): Promise<DemandApplication> {
+  const demand = await loadVisibleDemand(ctx, id);
+  const state = requireDemandStep(ctx, 'confirm', demand);
+  const itemName = requireText('itemName', confirmation.itemName, 128, 'name the data item the department undertakes to share');
+  const resourceCode = confirmation.resourceCode?.trim() || null;
+  if (resourceCode && resourceCode.length > 40) throw badInput('resourceCode', `catalog codes have at most 40 characters, got ${resourceCode.length}`);
+  const dueDate = confirmation.dueDate ? requireFutureDay(ctx, 'dueDate', confirmation.dueDate) : computeDeadline(ctx.calendar, 'DEMAND_DELIVERY', demand.applicantJurisdiction, ctx.now).dueDay;
+  const entry = Object.assign(new ResponsibilityEntry(), {
+    id: randomUUID(),
+    agencyUscc: demand.sourceDepartmentUscc!,
+    demandId: demand.id,
+    itemName,
+    resourceCode,
+    dueDate,
+    confirmedAt: ctx.now,
+    fulfilledAt: null,
+    resourceId: null,
+  });
+  return moveDemand(ctx, demand, { state, answeredAt: ctx.now, answeredBy: ctx.identity.sub }, (m) => m.insert(ResponsibilityEntry, entry));
+}
+
+function requireFutureDay(ctx: RequestContext, field: string, day: string): string {
+  if (!parseDay(day)) throw badInput(field, `'${day}' is not a real YYYY-MM-DD date`);
+  const today = beijingDay(ctx.now);
+  if (day < today) throw badInput(field, `${day} has passed (today is ${today} in Beijing)`);
+  return day;
+}
+
+/** 004 art. 24: a source department that does not agree says why and on what legal basis. */
+export async function refuseAsSourceDepartment(ctx: RequestContext, id: string, reason: string | null, legalBasis: string | null): Promise<DemandApplication> {
+  const demand = await loadVisibleDemand(ctx, id);
+  const state = requireDemandStep(ctx, 'refuse as source department', demand);
+  const refusalReason = requireText('reason', reason, 2000, 'a source department that refuses a demand must say why (004 art. 24)');
+  const refusalLegalBasis = requireText('legalBasis', legalBasis, 2000, 'a source department that refuses a demand must give the legal basis (004 art. 24)');
+  return moveDemand(ctx, demand, {
+    state,
+    answeredAt: ctx.now,
+    answeredBy: ctx.identity.sub,
+    refusalStep: DemandRefusalStep.SOURCE_DEPARTMENT,
+    refusalReason,
+    refusalLegalBasis,
+  });
+}
+
+/** The confirmed data is now a published resource of the department's catalog on this platform. */
+export async function deliverDemand(ctx: RequestContext, id: string, resourceId: string): Promise<DemandApplication> {
+  const demand = await loadVisibleDemand(ctx, id);
+  const state = requireDemandStep(ctx, 'deliver', demand);
+  const resource = await ctx.db.getRepository(CatalogResourceRow).findOneBy({ id: resourceId });
+  if (!resource || resource.state !== CatalogState.PUBLISHED) {
+    throw badInput('resourceId', `no published resource ${resourceId} in the catalog of the ${ctx.level.toLowerCase()} platform`);
+  }
+  const department = demand.sourceDepartmentUscc!;
+  if (resource.sourceDepartmentUscc !== department && resource.providerUscc !== department) {
+    throw badInput('resourceId', `resource ${resource.code} belongs to ${resource.sourceDepartmentUscc}, not to the source department ${department}`);
+  }
+  const entry = await responsibilityOfDemand(ctx).load(demand.id);
+  if (entry?.resourceCode && entry.resourceCode !== resource.code) {
+    throw badInput('resourceId', `the responsibility entry promised resource ${entry.resourceCode}, not ${resource.code}`);
+  }
+  return moveDemand(ctx, demand, { state, deliveredAt: ctx.now, deliveredBy: ctx.identity.sub, deliveredResourceId: resource.id }, (m) =>
+    m.update(ResponsibilityEntry, { demandId: demand.id }, { fulfilledAt: ctx.now, resourceId: resource.id }),
+  );
+}
+
+/** One step in one transaction, guarded on the state read before: a concurrent step makes it a CONFLICT. */
+async function moveDemand(
+  ctx: RequestContext,
+  demand: DemandApplication,
+  patch: Partial<DemandApplication>,
+  alongside?: (m: EntityManager) => Promise<unknown>,
+): Promise<DemandApplication> {
+  await ctx.db.transaction(async (m) => {
+    const result = await m.update(DemandApplication, { id: demand.id, state: demand.state }, patch);
+    if (!result.affected) throw conflict(`demand ${demand.id} changed while this request ran; read it again`, { state: demand.state });
+    await alongside?.(m);
+  });
+  responsibilityOfDemand(ctx).clear(demand.id);
+  return reread(ctx, demand.id);
+}
+
+async function reread(ctx: RequestContext, id: string): Promise<DemandApplication> {
+  demandById(ctx).clear(id);
+  return ctx.db.getRepository(DemandApplication).findOneByOrFail({ id });
+}

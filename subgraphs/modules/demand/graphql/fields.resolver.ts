@@ -1,0 +1,47 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { endOfBeijingDay } from '../../../kernel/calendar';
+import { RequestContext } from '../../../kernel/context';
+import { deadlineView, DeadlineView } from '../../../kernel/graphql/deadline.type';
+import { DemandApplication } from '../demand.entity';
+import { DemandState } from '../enums';
+import { demandById, responsibilityOfDemand } from '../loaders';
+import { ResponsibilityEntry } from '../responsibility.entity';
+import { canSeeDemand } from '../workflow';
+
+const AWAITING_REPLY = [DemandState.SUBMITTED, DemandState.AUTHORITY_APPROVED];
+
+/**
+ * Computed fields of the demand types. One class for every level: type-graphql attaches field
+ * resolvers to the type's class, and these read only the request context, never the level.
+ */
+@Resolver(() => DemandApplication)
+export class DemandFields {
+  @FieldResolver(() => DeadlineView, { nullable: true, description: 'Until the source department answers: 5 working days from submission (004 art. 24)' })
+  replyDeadline(@Root() demand: DemandApplication, @Ctx() ctx: RequestContext): DeadlineView | null {
+    return AWAITING_REPLY.includes(demand.state) ? deadlineView(ctx, 'DEMAND_REPLY', demand.applicantJurisdiction, demand.submittedAt) : null;
+  }
+
+  @FieldResolver(() => DeadlineView, { nullable: true, description: 'While confirmed and not delivered: 7 working days from confirmation (004 art. 24)' })
+  deliveryDeadline(@Root() demand: DemandApplication, @Ctx() ctx: RequestContext): DeadlineView | null {
+    return demand.state === DemandState.CONFIRMED && demand.answeredAt ? deadlineView(ctx, 'DEMAND_DELIVERY', demand.applicantJurisdiction, demand.answeredAt) : null;
+  }
+
+  @FieldResolver(() => ResponsibilityEntry, { nullable: true, description: 'The responsibility list entry the confirmation created' })
+  responsibility(@Root() demand: DemandApplication, @Ctx() ctx: RequestContext): Promise<ResponsibilityEntry | null> {
+    return responsibilityOfDemand(ctx).load(demand.id);
+  }
+}
+
+@Resolver(() => ResponsibilityEntry)
+export class ResponsibilityEntryFields {
+  @FieldResolver(() => DemandApplication, { nullable: true, description: 'The demand behind the entry; null when the caller may not see it' })
+  async demand(@Root() entry: ResponsibilityEntry, @Ctx() ctx: RequestContext): Promise<DemandApplication | null> {
+    const demand = await demandById(ctx).load(entry.demandId);
+    return demand && canSeeDemand(ctx, demand) ? demand : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Not fulfilled and the due day has passed' })
+  overdue(@Root() entry: ResponsibilityEntry, @Ctx() ctx: RequestContext): boolean {
+    return entry.fulfilledAt === null && ctx.now.getTime() > endOfBeijingDay(entry.dueDate).getTime();
+  }
+}

@@ -1,0 +1,32 @@
+import { hasRole } from '../../kernel/auth/identity';
+import { RequestContext } from '../../kernel/context';
+import { subtreePrefix } from '../../kernel/identifiers';
+import { DemandApplication } from './demand.entity';
+import { DemandState } from './enums';
+import { ResponsibilityEntry } from './responsibility.entity';
+
+/**
+ * 需求清单 as the caller sees it (004 art. 20): the demands its agency filed, those its authority
+ * reviews (its jurisdiction and below), and those that name its agency as source department.
+ */
+export function demandList(ctx: RequestContext, state: DemandState | null, first: number): Promise<DemandApplication[]> {
+  const me = ctx.identity;
+  const qb = ctx.db
+    .getRepository(DemandApplication)
+    .createQueryBuilder('d')
+    .where('(d.applicantUscc = :me OR d.sourceDepartmentUscc = :me OR d.applicantJurisdiction LIKE :authorityPrefix)', {
+      me: me.agency,
+      // A prefix no division code starts with, for callers who are no authority.
+      authorityPrefix: hasRole(me, 'AUTHORITY_REVIEWER') ? `${subtreePrefix(me.jurisdiction)}%` : '-',
+    })
+    .orderBy('d.submittedAt', 'DESC')
+    .addOrderBy('d.id', 'ASC')
+    .take(first);
+  if (state) qb.andWhere('d.state = :state', { state });
+  return qb.getMany();
+}
+
+/** 责任清单 of one source department on this platform, earliest due first (004 art. 20, 24). */
+export function responsibilityList(ctx: RequestContext, agencyUscc: string): Promise<ResponsibilityEntry[]> {
+  return ctx.db.getRepository(ResponsibilityEntry).find({ where: { agencyUscc }, order: { dueDate: 'ASC', confirmedAt: 'ASC' } });
+}

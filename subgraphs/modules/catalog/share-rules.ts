@@ -38,7 +38,7 @@ export function checkShareRules(item: ItemShareAttributes, path: string): void {
     throw badInput(`${path}.shareConditions`, `${where}: share conditions apply only to CONDITIONAL items`, { rule: '004 art. 21', item: item.code });
   }
   if (item.maskRule && !isKnownMaskRule(item.maskRule)) {
-    throw badInput(`${path}.maskRule`, `${where}: unknown mask rule '${item.maskRule}'`, { item: item.code });
+    throw badInput(`${path}.maskRule`, `${where}: unknown mask rule '${item.maskRule}'; masked delivery (004 art. 22) needs a rule the platform applies`, { rule: '004 art. 22', item: item.code });
   }
   if ((item.maskedDeliveryOnly || item.shareMode === ShareMode.MASKED) && !item.maskRule) {
     throw badInput(`${path}.maskRule`, `${where}: masked delivery (004 art. 22) needs a mask rule`, { rule: '004 art. 22', item: item.code });

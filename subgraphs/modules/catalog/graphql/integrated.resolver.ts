@@ -4,6 +4,7 @@ import { RequestContext } from '../../../kernel/context';
 import { requireDivision } from '../../../kernel/divisions';
 import { badInput, forbidden } from '../../../kernel/errors';
 import { PlatformLevel } from '../../../kernel/graphql/enums';
+import { decodeCursor, encodeCursor, PageInfo } from '../../../kernel/graphql/page-info';
 import { checkUscc, isWithin, levelOfDivisionCode, subtreePrefix } from '../../../kernel/identifiers';
 import { Agency } from '../../agency/agency.entity';
 import { agencyByUscc } from '../../agency/agency.loaders';
@@ -40,14 +41,6 @@ class CatalogFilter {
 }
 
 @ObjectType()
-class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field() hasPreviousPage: boolean;
-  @Field(() => String, { nullable: true }) startCursor: string | null;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
-}
-
-@ObjectType()
 class CatalogEdge {
   @Field() cursor: string;
   @Field(() => CatalogResourceInterface) node: unknown;
@@ -78,17 +71,8 @@ class CatalogIndexInput {
   @Field() publishedAt: Date;
 }
 
-const MAX_PAGE = 100;
-const encodeCursor = (e: { code: string; id: string }) => Buffer.from(JSON.stringify([e.code, e.id])).toString('base64url');
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch {
-    // fall through to the error below
-  }
-  throw badInput('after', 'not a cursor returned by this catalog');
-}
+const MAX_PAGE = 200;
+const cursorOf = (e: { code: string; id: string }) => encodeCursor([e.code, e.id]);
 
 /**
  * The integrated three-level catalog (004 art. 10): the region lists every level's published
@@ -119,10 +103,13 @@ export class IntegratedCatalogResolver {
     }
     if (filter?.shareType) qb.andWhere('e.shareType = :shareType', { shareType: filter.shareType });
     if (filter?.openType) qb.andWhere('e.openType = :openType', { openType: filter.openType });
-    if (filter?.text?.trim()) qb.andWhere('e.searchText LIKE :text', { text: `%${filter.text.trim().replace(/[%_\\]/g, '\\$&')}%` });
+    // An explicit escape character: SQLite has none by default, so a backslash would not escape % and _ there.
+    if (filter?.text?.trim()) qb.andWhere("e.searchText LIKE :text ESCAPE '!'", { text: `%${filter.text.trim().replace(/[%_!]/g, '!$&')}%` });
     const totalCount = await qb.getCount();
     if (after) {
-      const [code, id] = decodeCursor(after);
+      const position = decodeCursor(after, 2);
+      if (!position) throw badInput('after', 'not a cursor returned by this catalog');
+      const [code, id] = position;
       qb.andWhere('(e.code > :code OR (e.code = :code AND e.id > :id))', { code, id });
     }
     const page = await qb.orderBy('e.code', 'ASC').addOrderBy('e.id', 'ASC').take(first + 1).getMany();
@@ -130,7 +117,7 @@ export class IntegratedCatalogResolver {
     const entries = page.slice(0, first);
     // The region's own resources are answered in full here; the others by their own platform.
     const nodes = await Promise.all(entries.map((e) => (e.level === 'REGION' ? resourceById(ctx).load(e.id) : e)));
-    const edges = entries.map((e, i) => ({ cursor: encodeCursor(e), node: nodes[i] ?? e }));
+    const edges = entries.map((e, i) => ({ cursor: cursorOf(e), node: nodes[i] ?? e }));
     return {
       edges,
       totalCount,

@@ -15,7 +15,7 @@ import { itemsOfResource, resourceById, transitionsOfResource, versionsOfLineage
 import { CatalogResourceRow } from '../resource.entity';
 import { CatalogTransition } from '../transition.entity';
 import { CatalogResourceInput } from './inputs';
-import { levelName } from './level-names';
+import { levelName } from '../../../kernel/graphql/level-names';
 import { registryTypes } from './references';
 import { ownResourceType } from './types';
 

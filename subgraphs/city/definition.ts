@@ -1,12 +1,16 @@
+import { auditModule } from '../kernel/audit/module';
 import { LevelDefinition } from '../kernel/module';
 import { calendarModule } from '../modules/calendar';
 import { catalogModule } from '../modules/catalog';
+import { demandModule } from '../modules/demand';
 import { platformModule } from '../modules/platform';
+import { sharingModule } from '../modules/sharing';
+import { recordsModule } from '../modules/records';
 import { cityMigrations } from './migrations';
 
 /** The league/city platform: one service for all 12 league-level divisions. */
 export const cityDefinition: LevelDefinition = {
   level: 'CITY',
-  modules: [platformModule('CITY'), calendarModule('CITY'), catalogModule('CITY')],
+  modules: [auditModule('CITY'), platformModule('CITY'), calendarModule('CITY'), catalogModule('CITY'), sharingModule('CITY'), recordsModule('CITY'), demandModule('CITY')],
   migrations: cityMigrations,
 };

@@ -1,12 +1,16 @@
+import { auditModule } from '../kernel/audit/module';
 import { LevelDefinition } from '../kernel/module';
 import { calendarModule } from '../modules/calendar';
 import { catalogModule } from '../modules/catalog';
+import { demandModule } from '../modules/demand';
 import { platformModule } from '../modules/platform';
+import { sharingModule } from '../modules/sharing';
+import { recordsModule } from '../modules/records';
 import { countyMigrations } from './migrations';
 
 /** The banner/county platform: one service for all county-level divisions. */
 export const countyDefinition: LevelDefinition = {
   level: 'COUNTY',
-  modules: [platformModule('COUNTY'), calendarModule('COUNTY'), catalogModule('COUNTY')],
+  modules: [auditModule('COUNTY'), platformModule('COUNTY'), calendarModule('COUNTY'), catalogModule('COUNTY'), sharingModule('COUNTY'), recordsModule('COUNTY'), demandModule('COUNTY')],
   migrations: countyMigrations,
 };

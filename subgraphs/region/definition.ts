@@ -1,14 +1,18 @@
+import { auditModule } from '../kernel/audit/module';
 import { LevelDefinition } from '../kernel/module';
 import { agencyModule } from '../modules/agency';
 import { jurisdictionModule } from '../modules/jurisdiction';
 import { calendarModule } from '../modules/calendar';
 import { catalogModule } from '../modules/catalog';
+import { demandModule } from '../modules/demand';
 import { platformModule } from '../modules/platform';
+import { sharingModule } from '../modules/sharing';
+import { recordsModule } from '../modules/records';
 import { regionMigrations } from './migrations';
 
 /** The autonomous region's platform: owner of the jurisdiction and agency registries. */
 export const regionDefinition: LevelDefinition = {
   level: 'REGION',
-  modules: [jurisdictionModule, agencyModule, platformModule('REGION'), calendarModule('REGION'), catalogModule('REGION')],
+  modules: [auditModule('REGION'), jurisdictionModule, agencyModule, platformModule('REGION'), calendarModule('REGION'), catalogModule('REGION'), sharingModule('REGION'), recordsModule('REGION'), demandModule('REGION')],
   migrations: regionMigrations,
 };

@@ -79,6 +79,15 @@ describe('a county agency reading a region population record', () => {
     const after = await read();
     expect(after.body.data.regionPerson.householdAddress).toBeNull();
     expect(reasonOf(after, 'householdAddress')).toBe('GRANT_REVOKED');
+
+    // Obtaining the data is traceable end to end (001 art. 25): the application's steps are in the trail too.
+    const steps = await stack.query(`{ regionAuditTrail(first: 1000) { action items grantId recordKeys } }`, {}, regionAuthority);
+    const ofThisApplication = steps.body.data.regionAuditTrail.filter((r: { recordKeys: string[] }) => r.recordKeys.includes(applicationId)).reverse();
+    expect(ofThisApplication).toEqual([
+      { action: 'SHARE_APPLY', items: ['household_address', 'marital_status', 'phone'], grantId: null, recordKeys: [applicationId] },
+      { action: 'SHARE_APPROVE', items: ['household_address', 'marital_status'], grantId: grant.id, recordKeys: [applicationId] },
+      { action: 'SHARE_REVOKE', items: ['household_address', 'marital_status'], grantId: grant.id, recordKeys: [applicationId] },
+    ]);
   });
 
   it('loses the items again after the grant end date (004 art. 23)', async () => {
@@ -95,16 +104,16 @@ describe('a county agency reading a region population record', () => {
     const applicationId = await apply(['household_address', 'phone'], 'MASKED');
     await approve(applicationId, ['household_address', 'phone']);
     const { householdAddress, phone } = (await read()).body.data.regionPerson;
-    expect(phone).toBe(`${person.phone.slice(0, 3)}****${person.phone.slice(-4)}`);
+    expect(phone).toBe(`${person.phone!.slice(0, 3)}****${person.phone!.slice(-4)}`);
     expect(householdAddress).toMatch(/\*{4}$/);
     expect(householdAddress).not.toBe(person.householdAddress);
-    expect(person.householdAddress.startsWith(householdAddress.replace(/\*+$/, ''))).toBe(true);
+    expect(person.householdAddress!.startsWith(householdAddress.replace(/\*+$/, ''))).toBe(true);
   });
 
   it('can verify a NOT_SHARED item — true or false, never the value (核验, 004 art. 21)', async () => {
     const verify = (value: string) =>
       stack.query(`query($r: ID!, $k: ID!, $v: String!) { verifyRegionRecord(resourceId: $r, key: $k, item: "ethnicity", value: $v, purpose: "民族加分资格核验") }`, { r: resourceId, k: person.idNumber, v: value }, county);
-    expect((await verify(person.ethnicity)).body).toEqual({ data: { verifyRegionRecord: true } });
+    expect((await verify(person.ethnicity!)).body).toEqual({ data: { verifyRegionRecord: true } });
     expect((await verify(person.ethnicity === '汉族' ? '蒙古族' : '汉族')).body).toEqual({ data: { verifyRegionRecord: false } });
     const trail = await stack.query(`{ regionAuditTrail(filter: { action: "VERIFY" }) { agencyUscc items effect purpose recordKeys } }`, {}, regionAuthority);
     expect(trail.body.data.regionAuditTrail).toContainEqual({ agencyUscc: demoAgency('150102', Sector.CIVIL_AFFAIRS).uscc, items: ['ethnicity'], effect: 'ALLOW', purpose: '民族加分资格核验', recordKeys: [person.idNumber] });

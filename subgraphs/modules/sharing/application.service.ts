@@ -3,6 +3,7 @@ import { IsNull } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
 import { badInput, conflict, forbidden, platformError } from '../../kernel/errors';
 import { requireRole } from '../../kernel/graphql/guards';
+import type { Level } from '../../kernel/levels';
 import { loadVisible } from '../catalog/catalog.service';
 import { CatalogState, ShareMode, ShareType } from '../catalog/enums';
 import { CatalogItem } from '../catalog/item.entity';
@@ -10,9 +11,11 @@ import { itemsOfResource } from '../catalog/loaders';
 import { findApplication, reloadApplication, requireApplicant, requireState } from './access';
 import { ApplicationState, ShareApplication } from './application.entity';
 import { GrantStatus } from './grant.entity';
+import { recordShareStep } from './audit';
 import { ShareApplicationInput } from './graphql/inputs';
 import { grantById } from './loaders';
 import { standingOf } from './standing';
+import { AgencySuspension } from './suspension.entity';
 
 /** How far ahead an application may ask for data: a use longer than this is reviewed again. */
 const MAX_USE_YEARS = 3;
@@ -28,7 +31,7 @@ export function checkEndDate(field: string, endDate: Date, now: Date): void {
 }
 
 /** Only CONDITIONAL items of the resource are applied for (004 art. 21, 23); each is named in its error. */
-function checkRequestedItems(resourceCode: string, codes: readonly string[], mode: ShareMode, items: readonly CatalogItem[]): void {
+export function checkRequestedItems(resourceCode: string, codes: readonly string[], mode: ShareMode, items: readonly Pick<CatalogItem, 'code' | 'shareType' | 'maskRule'>[]): void {
   const byCode = new Map(items.map((item) => [item.code, item]));
   const seen = new Set<string>();
   codes.forEach((code, index) => {
@@ -49,11 +52,33 @@ function checkRequestedItems(resourceCode: string, codes: readonly string[], mod
   });
 }
 
+/** The agency an application is made for, and the user who made it. */
+export interface Applicant {
+  uscc: string;
+  level: Level;
+  jurisdiction: string;
+  user: string;
+}
+
 /** 004 art. 23: an agency applies to the platform holding the resource; its source department decides. */
-export async function applyForShare(ctx: RequestContext, input: ShareApplicationInput): Promise<ShareApplication> {
+export function applyForShare(ctx: RequestContext, input: ShareApplicationInput): Promise<ShareApplication> {
   const me = requireRole(ctx, 'applying for shared data', 'AGENCY_USER');
-  if ((await standingOf(ctx)).requester.suspended) {
-    throw platformError('AGENCY_SUSPENDED', `agency ${me.agency}: access to the ${ctx.level.toLowerCase()} platform's data is suspended until it corrects (004 art. 50); it cannot apply meanwhile`);
+  return fileShareApplication(ctx, input, { uscc: me.agency, level: me.level, jurisdiction: me.jurisdiction, user: me.sub });
+}
+
+/** The caller's own standing is read once per request (enforcement reads it too); another agency's is looked up. */
+async function isSuspended(ctx: RequestContext, uscc: string): Promise<boolean> {
+  if (uscc === ctx.identity.agency) return (await standingOf(ctx)).requester.suspended;
+  return ctx.db.getRepository(AgencySuspension).existsBy({ agencyUscc: uscc, liftedAt: IsNull() });
+}
+
+/**
+ * Records an application for `applicant`: the caller's own, or — when an upward application reaches
+ * the platform holding the data (004 art. 25) — the requester's, filed by the authority routing it.
+ */
+export async function fileShareApplication(ctx: RequestContext, input: ShareApplicationInput, applicant: Applicant, id: string = randomUUID()): Promise<ShareApplication> {
+  if (await isSuspended(ctx, applicant.uscc)) {
+    throw platformError('AGENCY_SUSPENDED', `agency ${applicant.uscc}: access to the ${ctx.level.toLowerCase()} platform's data is suspended until it corrects (004 art. 50); it cannot apply meanwhile`);
   }
   const resource = await loadVisible(ctx, input.resourceId, 'input.resourceId');
   if (resource.state !== CatalogState.PUBLISHED) {
@@ -63,12 +88,12 @@ export async function applyForShare(ctx: RequestContext, input: ShareApplication
   checkEndDate('input.requestedEndDate', input.requestedEndDate, ctx.now);
 
   const application = Object.assign(new ShareApplication(), {
-    id: randomUUID(),
+    id,
     resourceId: resource.id,
-    applicantUscc: me.agency,
-    applicantLevel: me.level,
-    applicantJurisdiction: me.jurisdiction,
-    applicantUser: me.sub,
+    applicantUscc: applicant.uscc,
+    applicantLevel: applicant.level,
+    applicantJurisdiction: applicant.jurisdiction,
+    applicantUser: applicant.user,
     sourceDepartmentUscc: resource.sourceDepartmentUscc,
     resourceJurisdiction: resource.jurisdictionCode,
     scenario: input.scenario.trim(),
@@ -80,12 +105,13 @@ export async function applyForShare(ctx: RequestContext, input: ShareApplication
     submittedAt: ctx.now,
   });
   await ctx.db.transaction(async (m) => {
-    const pending = await m.findOneBy(ShareApplication, { applicantUscc: me.agency, resourceId: resource.id, state: ApplicationState.PENDING });
+    const pending = await m.findOneBy(ShareApplication, { applicantUscc: applicant.uscc, resourceId: resource.id, state: ApplicationState.PENDING });
     if (pending) {
-      throw conflict(`input.resourceId: agency ${me.agency} already has application ${pending.id} for ${resource.code} under review; withdraw it or wait for the decision`, { applicationId: pending.id });
+      throw conflict(`input.resourceId: agency ${applicant.uscc} already has application ${pending.id} for ${resource.code} under review; withdraw it or wait for the decision`, { applicationId: pending.id });
     }
     await m.insert(ShareApplication, application);
   });
+  recordShareStep(ctx, 'SHARE_APPLY', application);
   return reloadApplication(ctx, application.id);
 }
 
@@ -97,6 +123,7 @@ export async function withdrawApplication(ctx: RequestContext, id: string): Prom
     const result = await m.update(ShareApplication, { id, state: ApplicationState.PENDING }, { state: ApplicationState.WITHDRAWN, withdrawnAt: ctx.now, withdrawnBy: ctx.identity.sub });
     if (!result.affected) throw conflict(`withdrawing: application ${id} was decided while this request ran`);
   });
+  recordShareStep(ctx, 'SHARE_WITHDRAW', application);
   return reloadApplication(ctx, id);
 }
 
@@ -119,5 +146,6 @@ export async function deliverApplication(ctx: RequestContext, id: string): Promi
     const result = await m.update(ShareApplication, { id, state: ApplicationState.APPROVED, deliveredAt: IsNull() }, { deliveredAt: ctx.now, deliveredBy: me.sub });
     if (!result.affected) throw conflict(`delivering: application ${id} changed while this request ran`);
   });
+  recordShareStep(ctx, 'SHARE_DELIVER', application);
   return reloadApplication(ctx, id);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { recordShareStep } from './audit';
 import { RequestContext } from '../../kernel/context';
 import { badInput, conflict } from '../../kernel/errors';
 import { ShareMode } from '../catalog/enums';
@@ -94,6 +95,11 @@ export async function decideApplication(ctx: RequestContext, id: string, args: D
     const result = await m.update(ShareApplication, { id, state: ApplicationState.PENDING }, patch);
     if (!result.affected) throw conflict(`deciding: application ${id} was decided or withdrawn while this request ran`);
     if (approved) await m.insert(ShareGrant, approved.grant);
+  });
+  recordShareStep(ctx, approved ? 'SHARE_APPROVE' : 'SHARE_REFUSE', application, {
+    items: approved ? approved.grant.itemCodes : undefined,
+    reason: args.reason ?? null,
+    grantId: approved?.grant.id ?? null,
   });
   return reloadApplication(ctx, id);
 }

@@ -1,5 +1,6 @@
 import { In } from 'typeorm';
 import { hasRole } from '../../kernel/auth/identity';
+import { recordShareStep } from './audit';
 import { RequestContext } from '../../kernel/context';
 import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
 import { checkUscc, isWithin } from '../../kernel/identifiers';
@@ -28,6 +29,7 @@ export async function revokeGrant(ctx: RequestContext, id: string, reason: strin
     const result = await m.update(ShareGrant, { id, status: GrantStatus.APPROVED }, { status: GrantStatus.REVOKED, revokedAt: ctx.now, revokeReason: reason.trim() });
     if (!result.affected) throw conflict(`revoking: grant ${id} was revoked while this request ran`);
   });
+  recordShareStep(ctx, 'SHARE_REVOKE', application, { items: grant.itemCodes, reason: reason.trim(), grantId: id });
   grantById(ctx).clear(id);
   return (await grantById(ctx).load(id))!;
 }

@@ -54,6 +54,7 @@ class CatalogConnection {
 }
 
 @InputType({ description: 'A published resource version as its level reports it to the integrated catalog' })
+@Directive('@inaccessible')
 class CatalogIndexInput {
   @Field(() => ID) id: string;
   @Field(() => ID) lineageId: string;

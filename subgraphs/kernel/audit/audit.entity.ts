@@ -58,7 +58,8 @@ export class AuditRecord {
   @Field({ description: 'ALLOW, ALLOW_MASKED, DENY, or DONE for workflow steps' })
   effect: string;
 
-  @Column({ type: 'varchar', length: 32, nullable: true, default: null })
+  /** A decision's reason code (NO_GRANT, ...) or a workflow step's stated reason. */
+  @Column({ type: 'varchar', length: 1024, nullable: true, default: null })
   @Field(() => String, { nullable: true })
   reason: string | null;
 

@@ -58,6 +58,7 @@ export async function submitDemand(ctx: RequestContext, input: DemandInput): Pro
     submittedAt: ctx.now,
   });
   await ctx.db.getRepository(DemandApplication).insert(demand);
+  recordDemandStep(ctx, demand, DemandState.SUBMITTED, null, null);
   return reread(ctx, demand.id);
 }
 
@@ -167,8 +168,25 @@ async function moveDemand(
     if (!result.affected) throw conflict(`demand ${demand.id} changed while this request ran; read it again`, { state: demand.state });
     await alongside?.(m);
   });
+  recordDemandStep(ctx, demand, patch.state ?? demand.state, patch.refusalReason ?? null, patch.deliveredResourceId ?? null);
   responsibilityOfDemand(ctx).clear(demand.id);
   return reread(ctx, demand.id);
+}
+
+/** Each step of a demand is traceable like a data access (001 art. 25, 004 art. 44). */
+function recordDemandStep(ctx: RequestContext, demand: DemandApplication, state: DemandState, reason: string | null, resourceId: string | null) {
+  ctx.audit.event({
+    action: `DEMAND_${state}`,
+    resourceId,
+    items: demand.desiredItems,
+    effect: 'DONE',
+    reason,
+    grantId: null,
+    purpose: demand.purpose,
+    accessPath: 'ROOT',
+    recordKeys: [demand.id],
+    recordCount: 1,
+  });
 }
 
 async function reread(ctx: RequestContext, id: string): Promise<DemandApplication> {

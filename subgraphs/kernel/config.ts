@@ -21,11 +21,29 @@ export interface SubgraphEndpoint {
   database: DatabaseConfig;
 }
 
+export interface ReflowConfig {
+  /** Runs INCREMENTAL reflow subscriptions inside the receiving platform (default: on, except NODE_ENV=test). */
+  scheduler: boolean;
+  schedulerTickMs: number;
+  /** Rows pulled per page; each page is written in one transaction with its watermark. */
+  pageSize: number;
+  /**
+   * A source hands out only rows changed at least this long ago: a transaction that stamped its rows
+   * earlier may commit after rows stamped later, and the watermark must not have passed them by then.
+   */
+  settleMs: number;
+  /** Test-only: pause inside each batch transaction between the rows and the watermark, so a kill lands mid-batch. */
+  testBatchPauseMs: number;
+}
+
 export interface PlatformConfig {
   environment: 'development' | 'test' | 'production';
   jwt: JwtConfig;
   /** Shared by gateway and subgraphs: every subgraph request carries an HMAC made with it. */
   gatewaySigningSecret: string;
+  /** Signs SERVICE tokens the platforms mint for each other (reflow pulls); only subgraphs accept them, never the gateway. */
+  serviceTokenSecret: string;
+  reflow: ReflowConfig;
   signatureWindowSeconds: number;
   subgraphs: Record<Level, SubgraphEndpoint>;
   gateway: { port: number; workers: number; composeAtStart: boolean; supergraphPath: string; maxSocketsPerSubgraph: number };
@@ -38,6 +56,8 @@ export interface PlatformConfig {
 
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
 const DEV_SIGNING_SECRET = 'dev-only-gateway-signing-secret-0123456789';
+const DEV_SERVICE_TOKEN_SECRET = 'dev-only-service-token-secret-0123456789';
+export const MAX_REFLOW_PAGE_SIZE = 5000;
 const DEFAULT_PORTS: Record<Level, number> = { REGION: 4001, CITY: 4002, COUNTY: 4003 };
 export const DEFAULT_DATABASES: Record<Level, string> = { REGION: 'region_platform', CITY: 'city_platform', COUNTY: 'county_platform' };
 
@@ -61,6 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     }
     if (environment === 'production') problems.push(`${name} is required in production`);
     return devDefault;
+  };
+  const bool = (name: string, fallback: boolean) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (raw !== 'true' && raw !== 'false') problems.push(`${name} must be true or false, got '${raw}'`);
+    return raw === 'true';
   };
 
   const jwt: JwtConfig = env.JWT_JWKS_URL || env.JWT_JWKS_FILE
@@ -89,10 +115,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     problems.push('BENCH_ENFORCEMENT_BYPASS is a benchmark switch and cannot be used in production');
   }
 
+  const serviceTokenSecret = secret('SERVICE_TOKEN_SECRET', DEV_SERVICE_TOKEN_SECRET);
+  // Were they equal, a SERVICE token would also pass the user-token check (which refuses its role anyway).
+  if (jwt.algorithm === 'HS256' && serviceTokenSecret === jwt.secret) problems.push('SERVICE_TOKEN_SECRET must differ from JWT_SECRET');
+  const reflow: ReflowConfig = {
+    scheduler: bool('REFLOW_SCHEDULER', environment !== 'test'),
+    schedulerTickMs: int('REFLOW_SCHEDULER_TICK_MS', 30_000),
+    pageSize: int('REFLOW_PAGE_SIZE', 1000),
+    settleMs: int('REFLOW_SETTLE_MS', 2000),
+    testBatchPauseMs: int('REFLOW_TEST_BATCH_PAUSE_MS', 0),
+  };
+  if (reflow.pageSize < 1 || reflow.pageSize > MAX_REFLOW_PAGE_SIZE) problems.push(`REFLOW_PAGE_SIZE must be between 1 and ${MAX_REFLOW_PAGE_SIZE}`);
+  if (reflow.schedulerTickMs < 10) problems.push('REFLOW_SCHEDULER_TICK_MS must be at least 10');
+  if (reflow.testBatchPauseMs > 0 && environment === 'production') {
+    problems.push('REFLOW_TEST_BATCH_PAUSE_MS is a test switch and cannot be used in production');
+  }
+
   const config: PlatformConfig = {
     environment,
     jwt,
     gatewaySigningSecret: secret('GATEWAY_SIGNING_SECRET', DEV_SIGNING_SECRET),
+    serviceTokenSecret,
+    reflow,
     signatureWindowSeconds: int('SIGNATURE_WINDOW_SECONDS', 60),
     subgraphs,
     gateway: {

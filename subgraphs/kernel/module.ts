@@ -17,6 +17,10 @@ export interface PlatformModule {
   referenceResolvers?: ReferenceResolvers;
   /** Runs once at start: seeds demo data when the module's tables are empty (idempotent), loads state. */
   seed?: (seed: SeedContext) => Promise<void>;
+  /** Runs once the platform serves requests (e.g. a scheduler); what it returns is awaited before the database closes. */
+  start?: (context: SeedContext) => () => Promise<void>;
+  /** Root fields SERVICE identities may call (platform-to-platform flows); they may call nothing else. */
+  serviceFields?: string[];
 }
 
 export interface SeedContext {

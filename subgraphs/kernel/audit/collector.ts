@@ -27,6 +27,11 @@ export class AuditCollector {
   private readonly events: AuditDraft[] = [];
 
   access(resourceId: string, itemCode: string, decision: Decision, recordKey: string, purpose: string | null, accessPath: AccessPath, action = 'READ') {
+    this.accessMany(resourceId, itemCode, decision, [recordKey], purpose, accessPath, action);
+  }
+
+  /** The same for many records at once (a page of a reflow pull): one group lookup instead of one per record. */
+  accessMany(resourceId: string, itemCode: string, decision: Decision, recordKeys: readonly string[], purpose: string | null, accessPath: AccessPath, action = 'READ') {
     const groupKey = `${action}|${resourceId}|${decision.effect}|${decision.reason}|${decision.grantId}|${purpose}|${accessPath}`;
     let group = this.groups.get(groupKey);
     if (!group) {
@@ -38,7 +43,7 @@ export class AuditCollector {
       this.groups.set(groupKey, group);
     }
     group.items.add(itemCode);
-    group.keys.add(recordKey);
+    for (const key of recordKeys) group.keys.add(key);
   }
 
   /** A workflow step or another event that is recorded as it is. */

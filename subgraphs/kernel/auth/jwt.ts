@@ -7,7 +7,7 @@ import { Identity, ROLES, Role } from './identity';
 
 export class InvalidTokenError extends Error {}
 
-/** Verifies bearer tokens; results are cached briefly because every subgraph verifies every request. */
+/** Verifies user bearer tokens; results are cached briefly because every subgraph verifies every request. */
 export function createTokenVerifier(config: JwtConfig): (token: string) => Promise<Identity> {
   const key: Uint8Array | JWTVerifyGetKey =
     config.algorithm === 'HS256'
@@ -30,6 +30,8 @@ export function createTokenVerifier(config: JwtConfig): (token: string) => Promi
       throw new InvalidTokenError(`token rejected: ${(error as Error).message}`);
     }
     const identity = identityFromClaims(payload);
+    // SERVICE identities are minted by the platforms for each other (service-token.ts); a user token never is one.
+    if (identity.roles.includes('SERVICE')) throw new InvalidTokenError('role SERVICE is not accepted in a user token');
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
     // Never cache past the token's own expiry, and re-verify at least every minute.
     const expiresAt = Math.min(now + 60_000, payload.exp ? payload.exp * 1000 : now + 60_000);

@@ -123,3 +123,12 @@ export function applyMask(rule: string, value: string | number | null): string |
 export function maskRuleFor(item: Pick<ItemPolicy, 'maskRule'>): string {
   return item.maskRule ?? 'FULL';
 }
+
+/**
+ * A value as a masked delivery releases it: text masked by `rule`; a number or a flag is no number
+ * once masked, so it is withheld (null) rather than turned into text.
+ */
+export function maskedDelivery(rule: string, value: unknown): string | null {
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return null;
+  return applyMask(rule, String(value));
+}

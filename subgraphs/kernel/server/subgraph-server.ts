@@ -3,7 +3,9 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
-import { createTokenVerifier, InvalidTokenError } from '../auth/jwt';
+import { InvalidTokenError } from '../auth/jwt';
+import { checkServiceScope } from '../auth/service-scope';
+import { createSubgraphTokenVerifier } from '../auth/service-token';
 import { SignatureVerifier } from '../auth/request-signature';
 import { AuditCollector } from '../audit/collector';
 import { auditPlugin } from '../audit/plugin';
@@ -64,7 +66,8 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   });
   await apollo.start();
 
-  const verifyToken = createTokenVerifier(config.jwt);
+  const verifyToken = createSubgraphTokenVerifier(config);
+  const serviceFields = new Set(definition.modules.flatMap((m) => m.serviceFields ?? []));
   const signatures = new SignatureVerifier(config.gatewaySigningSecret, config.signatureWindowSeconds);
 
   const admit = async (request: IncomingGraphQLRequest): Promise<Admission<RequestContext>> => {
@@ -75,6 +78,10 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     if (!token) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required' };
     try {
       const identity = await verifyToken(token);
+      if (identity.roles.includes('SERVICE')) {
+        const scope = checkServiceScope(request.rawBody, serviceFields);
+        if (!scope.ok) return { admit: false, status: 403, code: 'FORBIDDEN', message: scope.reason };
+      }
       return {
         admit: true,
         context: {
@@ -98,6 +105,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
 
   const server = createGraphQLHttpServer({ apollo, admit });
   const boundPort = await listen(server, endpoint.port);
+  const stopModules = definition.modules.flatMap((m) => m.start?.({ level: definition.level, db: dataSource, config, calendar }) ?? []);
   return {
     level: definition.level,
     url: `http://127.0.0.1:${boundPort}/graphql`,
@@ -105,6 +113,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     db: dataSource,
     statements,
     async stop() {
+      await Promise.all(stopModules.map((stopModule) => stopModule()));
       await closeServer(server);
       await apollo.stop();
       await dataSource.destroy();

@@ -4,7 +4,7 @@ import { AccessPath } from '../../kernel/audit/collector';
 import { RequestContext } from '../../kernel/context';
 import { platformError } from '../../kernel/errors';
 import { subtreePrefix } from '../../kernel/identifiers';
-import { applyMask, Decision, decide, ItemPolicy, maskRuleFor, Purpose } from '../../kernel/policy';
+import { Decision, decide, ItemPolicy, maskedDelivery, maskRuleFor, Purpose } from '../../kernel/policy';
 import { CatalogState } from '../catalog/enums';
 import { CatalogItem } from '../catalog/item.entity';
 import { itemsOfResource } from '../catalog/loaders';
@@ -45,7 +45,7 @@ export async function resourceFor(ctx: RequestContext, source: RecordSource, div
   return best;
 }
 
-const policyOf = (resource: DataResource, item: CatalogItem): ItemPolicy => ({
+export const policyOf = (resource: Pick<DataResource, 'id'>, item: CatalogItem): ItemPolicy => ({
   resourceId: resource.id,
   itemCode: item.code,
   shareType: item.shareType,
@@ -105,11 +105,7 @@ export async function releaseItem(ctx: RequestContext, info: GraphQLResolveInfo,
   const decision = await decisionFor(ctx, resource, item, 'READ');
   ctx.audit.access(resource.id, itemCode, decision, key, purpose, accessPathOf(info));
   if (decision.effect === 'DENY') throw shareDenied(resource, itemCode, decision, ctx.identity.agency);
-  if (decision.effect === 'ALLOW_MASKED') {
-    // A masked number or flag is no number: it is withheld rather than returned as text.
-    if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return null;
-    return applyMask(maskRuleFor(policyOf(resource, item)), String(value));
-  }
+  if (decision.effect === 'ALLOW_MASKED') return maskedDelivery(maskRuleFor(policyOf(resource, item)), value);
   return value;
 }
 

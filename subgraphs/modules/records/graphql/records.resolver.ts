@@ -8,6 +8,7 @@ import { Level } from '../../../kernel/levels';
 import { CatalogResourceInterface, ownResourceType, regionViewOf } from '../../catalog/graphql/types';
 import { itemsOfResource } from '../../catalog/loaders';
 import { CatalogResourceRow } from '../../catalog/resource.entity';
+import { onlyReadableOrigins } from '../../reflow/audience';
 import { releaseItem, withPurpose } from '../enforcement';
 import { recordSource } from '../sources';
 import { DataRecord, RecordField, RecordPage, RecordsArgs } from './record-page.types';
@@ -24,9 +25,9 @@ async function recordPage(ctx: RequestContext, resource: CatalogResourceRow, arg
   const unknown = items.filter((code) => !catalogItems.includes(code));
   if (unknown.length) throw badInput('items', `${unknown.join(', ')} ${unknown.length > 1 ? 'are not items' : 'is not an item'} of ${resource.code}`);
 
-  const qb = ctx.db.getRepository(source.entity).createQueryBuilder('r')
+  const qb = onlyReadableOrigins(ctx, ctx.db.getRepository(source.entity).createQueryBuilder('r')
     .where('r.divisionCode LIKE :prefix', { prefix: `${subtreePrefix(resource.jurisdictionCode)}%` })
-    .andWhere('r.deletedAt IS NULL');
+    .andWhere('r.deletedAt IS NULL'), 'r');
   if (args.keys?.length) qb.andWhere(`r.${source.key} IN (:...keys)`, { keys: args.keys });
   const totalCount = await qb.getCount();
   if (args.after) {

@@ -9,6 +9,8 @@ import { decodeCursor, encodeCursor, PageInfo } from '../../../kernel/graphql/pa
 import { checkCitizenId, checkUscc, CheckResult, subtreePrefix } from '../../../kernel/identifiers';
 import { Level } from '../../../kernel/levels';
 import { ReferenceResolvers } from '../../../kernel/schema';
+import { onlyReadableOrigins } from '../../reflow/audience';
+import { recordOriginResolver } from '../../reflow/graphql/origin';
 import { releaseItem, withPurpose } from '../enforcement';
 import { recordByKey } from '../loaders';
 import { RecordSource, recordSource } from '../sources';
@@ -114,7 +116,7 @@ export function typedRecords(level: Level, spec: TypedRecordSpec): { resolvers: 
       @Arg('purpose', () => String, { nullable: true }) purpose?: string,
     ) {
       if (first < 1 || first > 500) throw badInput('first', 'must be between 1 and 500');
-      const qb = ctx.db.getRepository(source.entity).createQueryBuilder('r').where('r.deletedAt IS NULL');
+      const qb = onlyReadableOrigins(ctx, ctx.db.getRepository(source.entity).createQueryBuilder('r').where('r.deletedAt IS NULL'), 'r');
       if (divisionCode) qb.andWhere('r.divisionCode LIKE :prefix', { prefix: `${subtreePrefix(requireDivision(divisionCode, 'divisionCode').code)}%` });
       const totalCount = await qb.getCount();
       if (after) {
@@ -136,7 +138,7 @@ export function typedRecords(level: Level, spec: TypedRecordSpec): { resolvers: 
   return {
     type: Type,
     types: [Type],
-    resolvers: [TypedRecordQueries],
+    resolvers: [TypedRecordQueries, recordOriginResolver(Type)],
     references: { [typeName]: { __resolveReference: (ref: Record<string, string>, ctx: RequestContext) => recordByKey(ctx, source).load(ref[spec.keyArg]) } },
   };
 }

@@ -1,0 +1,23 @@
+import { loadConfig } from '../subgraphs/kernel/config';
+import { createDataSource } from '../subgraphs/kernel/db/data-source';
+import { targetLevelOf } from '../subgraphs/modules/reflow/subscription.entity';
+import { ReceivingPlatform } from '../subgraphs/modules/reflow/target/runner';
+import { LEVEL_DEFINITIONS } from '../subgraphs/levels';
+
+/**
+ * For the reflow commands: opens the database of the platform that receives the subscription (its
+ * id names the level) — that database only; the source is reached over its API.
+ */
+export async function withReceivingPlatform<T>(subscriptionId: string | undefined, usage: string, work: (platform: ReceivingPlatform) => Promise<T>): Promise<T> {
+  const level = subscriptionId ? targetLevelOf(subscriptionId) : null;
+  if (!subscriptionId || !level) throw new Error(`${subscriptionId ? `'${subscriptionId}' is not a reflow subscription id (e.g. city-…). ` : ''}usage: ${usage}`);
+  const config = loadConfig();
+  const definition = LEVEL_DEFINITIONS[level];
+  const { dataSource } = createDataSource({ database: config.subgraphs[level].database, entities: definition.modules.flatMap((m) => m.entities), migrations: [], logSql: config.logSql });
+  await dataSource.initialize();
+  try {
+    return await work({ level, db: dataSource, config });
+  } finally {
+    await dataSource.destroy();
+  }
+}

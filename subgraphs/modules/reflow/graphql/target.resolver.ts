@@ -1,0 +1,38 @@
+import { Arg, Ctx, Directive, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { RequestContext } from '../../../kernel/context';
+import { levelName } from '../../../kernel/graphql/level-names';
+import { Level } from '../../../kernel/levels';
+import { visibleRuns, visibleSubscriptions } from '../queries';
+import { registerSubscription } from '../registration';
+import { ReflowRun } from '../run.entity';
+import { ReflowSubscription } from '../subscription.entity';
+import { ReflowSubscriptionInput } from './inputs';
+
+/** Root fields of a platform as a receiver of data, and the subscriptions of either side. */
+export function reflowTargetResolver(level: Level): Function {
+  const name = (pattern: string) => levelName(level, pattern);
+
+  @Resolver()
+  class ReflowTargetOperations {
+    @Mutation(() => ID, { name: name('register{Level}ReflowSubscription'), description: 'Platform-internal: the source registers an approved subscription here' })
+    @Directive('@inaccessible')
+    register(@Arg('subscription', () => ReflowSubscriptionInput) subscription: ReflowSubscriptionInput, @Ctx() ctx: RequestContext) {
+      return registerSubscription(ctx, subscription);
+    }
+
+    @Query(() => [ReflowSubscription], { name: name('{level}ReflowSubscriptions'), description: 'Subscriptions this platform serves or receives, for the authorities concerned' })
+    subscriptions(@Ctx() ctx: RequestContext) {
+      return visibleSubscriptions(ctx);
+    }
+
+    @Query(() => [ReflowRun], { name: name('{level}ReflowRuns'), description: "Runs of subscriptions this platform receives, newest first: an authority sees its jurisdiction's, the region's sees all" })
+    runs(
+      @Ctx() ctx: RequestContext,
+      @Arg('subscriptionId', () => ID, { nullable: true }) subscriptionId?: string,
+      @Arg('first', () => Int, { defaultValue: 50 }) first: number = 50,
+    ) {
+      return visibleRuns(ctx, subscriptionId, first);
+    }
+  }
+  return ReflowTargetOperations;
+}

@@ -1,0 +1,53 @@
+import { GraphQLScalarType } from 'graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+
+/*
+ * Platform-internal types: what a source platform answers a receiving platform's SERVICE calls.
+ * They are @inaccessible — not part of the gateway's API — and the same at every level.
+ */
+
+/** JSON on the wire (rows are arrays of mixed values), kept out of the public API like the fields using it. */
+const ReflowRows = new GraphQLScalarType({
+  ...GraphQLJSON.toConfig(),
+  name: 'ReflowRows',
+  description: 'Rows of a reflow page as JSON arrays',
+  extensions: { directives: { inaccessible: {} } },
+});
+
+@ObjectType({ description: 'A page of changed rows of a subscription, in (updatedAt, key) order' })
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class ReflowChangePage {
+  @Field({ description: 'The delivered items and their masking; when it changes the receiver pulls everything again' })
+  shape: string;
+
+  @Field(() => [String], { description: 'Item codes of the values in each row, in order' })
+  columns: string[];
+
+  @Field(() => ReflowRows, { description: 'Rows as arrays: [key, divisionCode, updatedAt, deletedAt, ...values]; a tombstone stops after deletedAt' })
+  rows: unknown[][];
+
+  @Field()
+  hasMore: boolean;
+
+  countRemaining: () => Promise<number>;
+}
+
+@ObjectType()
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class ReflowRowHash {
+  @Field() key: string;
+  @Field() hash: string;
+}
+
+@ObjectType({ description: 'Count and checksum of the rows a subscription covers, as the source would deliver them now' })
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class ReflowDigest {
+  @Field(() => Int) count: number;
+  @Field() checksum: string;
+  @Field(() => [String]) bucketHashes: string[];
+  @Field(() => [ReflowRowHash], { description: 'Row hashes of the requested buckets only' }) rows: ReflowRowHash[];
+}

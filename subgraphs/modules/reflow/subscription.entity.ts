@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { PlatformLevel } from '../../kernel/graphql/enums';
+import { isLevel, Level } from '../../kernel/levels';
+import { ReflowDirection, ReflowFrequency } from './enums';
+
+/**
+ * What an approval fixes: which rows (one resource's table, one division scope) flow from the
+ * source level to the target level, for which subscriber. Both platforms keep the same row: the
+ * source to check every pull against, the target to schedule runs, keep watermarks and know whose
+ * rows it holds. Which items actually flow is decided at each pull (see source/delivery.ts).
+ */
+@Entity('reflow_subscription')
+@ObjectType('ReflowSubscription')
+@Directive('@shareable')
+export class ReflowSubscription {
+  /** Names the receiving level (`city-…`), so a command knows which database to open. */
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @Field(() => ID)
+  id: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  @Field(() => ID)
+  applicationId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => ReflowDirection)
+  direction: ReflowDirection;
+
+  @Index()
+  @Column({ type: 'varchar', length: 8 })
+  @Field(() => PlatformLevel, { description: 'The level whose platform holds the data' })
+  sourceLevel: Level;
+
+  @Index()
+  @Column({ type: 'varchar', length: 8 })
+  @Field(() => PlatformLevel, { description: 'The level whose platform receives it' })
+  targetLevel: Level;
+
+  @Column({ type: 'varchar', length: 36 })
+  @Field(() => ID)
+  resourceId: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  @Field()
+  resourceCode: string;
+
+  /** Record table on both platforms (sources.ts). */
+  @Column({ type: 'varchar', length: 32 })
+  @Field()
+  dataTable: string;
+
+  @Column({ type: 'varchar', length: 6 })
+  @Field()
+  scopeDivisionCode: string;
+
+  @Column({ type: 'varchar', length: 6 })
+  @Field({ description: 'Every row delivered has a division code starting with this' })
+  scopePrefix: string;
+
+  @Column({ type: 'text' })
+  itemsJson: string;
+
+  @Field(() => [String], { description: 'Items subscribed to; each pull delivers those the subscriber may hold at that moment' })
+  get items(): string[] {
+    return JSON.parse(this.itemsJson);
+  }
+
+  @Column({ type: 'varchar', length: 18 })
+  @Field(() => ID, { description: 'USCC of the subscribing authority' })
+  subscriberUscc: string;
+
+  @Column({ type: 'varchar', length: 6 })
+  @Field({ description: 'The rows serve this jurisdiction: only its agencies read them at the target (004 art. 20)' })
+  subscriberJurisdiction: string;
+
+  @Column({ type: 'varchar', length: 1024 })
+  @Field()
+  purpose: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => ReflowFrequency)
+  frequency: ReflowFrequency;
+
+  @Column({ type: 'int', nullable: true, default: null })
+  @Field(() => Int, { nullable: true })
+  intervalMinutes: number | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  @Field()
+  createdAt: Date;
+}
+
+/** Deterministic per application, so registering an approval again (after a failure) is idempotent. */
+export function subscriptionIdFor(applicationId: string, targetLevel: Level): string {
+  return `${targetLevel.toLowerCase()}-${createHash('sha256').update(applicationId).digest('base64url').slice(0, 22)}`;
+}
+
+/** The receiving level a subscription id names, or null when it is not one. */
+export function targetLevelOf(subscriptionId: string): Level | null {
+  const level = /^([a-z]+)-[\w-]{22}$/.exec(subscriptionId)?.[1]?.toUpperCase();
+  return isLevel(level) ? level : null;
+}

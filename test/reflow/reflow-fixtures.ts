@@ -1,0 +1,77 @@
+import { levelName } from '../../subgraphs/kernel/graphql/level-names';
+import { levelOfDivisionCode } from '../../subgraphs/kernel/identifiers';
+import { Level } from '../../subgraphs/kernel/levels';
+import { demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agency/demo-agencies';
+import { CatalogState } from '../../subgraphs/modules/catalog/enums';
+import { CatalogResourceRow } from '../../subgraphs/modules/catalog/resource.entity';
+import { ReflowRunTrigger } from '../../subgraphs/modules/reflow/enums';
+import { reconcile } from '../../subgraphs/modules/reflow/target/reconcile';
+import { runSubscription } from '../../subgraphs/modules/reflow/target/runner';
+import { dataOf } from '../sharing/sharing-fixtures';
+import { TestStack } from '../support/stack';
+
+/** Tests pull immediately after changing the source, so nothing is held back for settling. */
+export const REFLOW_TEST_ENV = { REFLOW_SETTLE_MS: '0' };
+
+export const APPLICATION_FIELDS = `id direction resourceId resourceCode resourceJurisdiction requestedItems purpose scopeDivisionCode scopePrefix
+  frequency intervalMinutes applicantUscc applicantLevel applicantJurisdiction applicantUser state submittedAt decidedBy decidedAt refusalReason subscriptionId
+  replyDeadline { kind profile citation workingDays dueDay overdue }`;
+export const SUBSCRIPTION_FIELDS = `id applicationId direction sourceLevel targetLevel resourceId resourceCode dataTable scopeDivisionCode scopePrefix items
+  subscriberUscc subscriberJurisdiction purpose frequency intervalMinutes createdAt`;
+export const RUN_FIELDS = 'id subscriptionId trigger state pages rowsRead rowsWritten rowsDeleted rate error queuedAt startedAt finishedAt';
+
+export interface ReflowInput {
+  resourceId: string;
+  items: string[];
+  purpose?: string;
+  scopeDivisionCode?: string;
+  frequency?: 'ONE_OFF' | 'INCREMENTAL';
+  intervalMinutes?: number;
+}
+
+/** The reflow API of the platform of `level`, through the gateway, with that level's root field names. */
+export function reflowApi(stack: TestStack, level: Level) {
+  const name = (pattern: string) => levelName(level, pattern);
+  return {
+    apply: (token: string, input: ReflowInput) =>
+      stack.query(`mutation($input: ReflowApplicationInput!) { ${name('apply{Level}Reflow')}(input: $input) { ${APPLICATION_FIELDS} } }`, {
+        input: { purpose: '本级政务服务“一网通办”人口信息核验（000 第十六条按需回流）', frequency: 'INCREMENTAL', intervalMinutes: 60, ...input },
+      }, token),
+    decide: (token: string, id: string, decision: 'APPROVE' | 'REFUSE', reason?: string) =>
+      stack.query(`mutation($id: ID!, $d: ReflowDecision!, $r: String) { ${name('decide{Level}Reflow')}(id: $id, decision: $d, reason: $r) { ${APPLICATION_FIELDS} } }`, { id, d: decision, r: reason }, token),
+    application: (token: string, id: string) => stack.query(`query($id: ID!) { ${name('{level}ReflowApplication')}(id: $id) { ${APPLICATION_FIELDS} } }`, { id }, token),
+    subscriptions: (token: string) => stack.query(`{ ${name('{level}ReflowSubscriptions')} { ${SUBSCRIPTION_FIELDS} } }`, {}, token),
+    runs: (token: string, subscriptionId?: string) =>
+      stack.query(`query($s: ID) { ${name('{level}ReflowRuns')}(subscriptionId: $s) { ${RUN_FIELDS} } }`, { s: subscriptionId }, token),
+  };
+}
+
+/** The published version of a seeded resource, by code, from the database of the level that owns it. */
+export async function resourceIdOf(stack: TestStack, code: string): Promise<string> {
+  const level = levelOfDivisionCode(code.slice(0, 6));
+  const row = await stack.subgraphs[level].db.getRepository(CatalogResourceRow).findOneByOrFail({ code, state: CatalogState.PUBLISHED });
+  return row.id;
+}
+
+/**
+ * Applies as `applicant` at the platform of `sourceLevel` and, for reflow, has `decider` approve:
+ * the subscription id. Aggregation is approved on submission.
+ */
+export async function subscribe(stack: TestStack, sourceLevel: Level, applicant: string, decider: string | null, input: ReflowInput): Promise<string> {
+  const api = reflowApi(stack, sourceLevel);
+  const applied = dataOf(await api.apply(applicant, input));
+  if (applied.state === 'APPROVED') return applied.subscriptionId;
+  return dataOf(await api.decide(decider!, applied.id, 'APPROVE')).subscriptionId;
+}
+
+/** One run, in this process, at the receiving platform of the stack (what `npm run reflow` does). */
+export const runAt = (stack: TestStack, level: Level, subscriptionId: string) =>
+  runSubscription({ level, db: stack.subgraphs[level].db, config: stack.config }, subscriptionId, { trigger: ReflowRunTrigger.COMMAND });
+
+export const reconcileAt = (stack: TestStack, level: Level, subscriptionId: string) => reconcile({ level, db: stack.subgraphs[level].db, config: stack.config }, subscriptionId);
+
+export const HOHHOT_AUTHORITY = demoAuthority('150100');
+export const HULUNBUIR_AUTHORITY = demoAuthority('150700');
+export const REGION_AUTHORITY = demoAuthority('150000');
+export const REGION_POLICE = demoAgency('150000', Sector.PUBLIC_SECURITY);
+export const PERSON_ITEMS = ['name', 'id_number', 'gender', 'birth_date', 'household_address', 'marital_status', 'phone'];

@@ -1,4 +1,5 @@
 import './no-phone-home';
+import 'reflect-metadata';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';

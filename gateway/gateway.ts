@@ -1,17 +1,18 @@
 import './no-phone-home';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createTokenVerifier, InvalidTokenError } from '../subgraphs/kernel/auth/jwt';
 import { Identity } from '../subgraphs/kernel/auth/identity';
 import { PlatformConfig } from '../subgraphs/kernel/config';
 import { Level, LEVELS, SUBGRAPH_NAME } from '../subgraphs/kernel/levels';
 import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen } from '../subgraphs/kernel/server/http';
-import { composeFromCode } from './compose';
-import { createSigningFetcher } from './signing-fetcher';
+import { KNOWN_OPERATIONS } from './known-operations';
+import { SignedSubgraphDataSource } from './subgraph-data-source';
+import { stopWarmUpAfterPlanning, warmUp } from './warm-up';
 
 export interface GatewayContext {
   identity: Identity;
@@ -20,16 +21,15 @@ export interface GatewayContext {
   requestId: string;
 }
 
+/**
+ * Query plans kept per worker, in MiB of plan (Apollo's estimate: the plan's JSON). A cross-level plan
+ * is a few kB (the integrated catalog page: ~2 kB), so this holds a thousand operations and more,
+ * where the default would let every worker keep 30 MiB.
+ */
+const QUERY_PLAN_CACHE_MIB = 4;
+
 /** Limits on client operations; refused operations get a validation error naming the limit. */
 export const OPERATION_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 3000, maxCost: 50000 } as const;
-
-class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    if (!('authorization' in context) || !context.authorization) return;
-    request.http!.headers.set('authorization', context.authorization);
-    request.http!.headers.set('x-request-id', context.requestId);
-  }
-}
 
 export interface RunningGateway {
   url: string;
@@ -38,17 +38,23 @@ export interface RunningGateway {
 }
 
 export async function startGateway(config: Readonly<PlatformConfig>): Promise<RunningGateway> {
+  // Composing from code loads every subgraph's modules (TypeORM, type-graphql): only when asked to.
   const supergraphSdl = config.gateway.composeAtStart
-    ? (await composeFromCode(config)).supergraphSdl
+    ? (await (await import('./compose')).composeFromCode(config)).supergraphSdl
     : readFileSync(config.gateway.supergraphPath, 'utf8');
   const urlBySubgraph = new Map<string, string>(LEVELS.map((l: Level) => [SUBGRAPH_NAME[l], config.subgraphs[l].url]));
-  const signing = createSigningFetcher(config.gatewaySigningSecret, config.gateway.maxSocketsPerSubgraph);
+  const dataSources: SignedSubgraphDataSource[] = [];
 
   const gateway = new ApolloGateway({
     supergraphSdl,
     // The committed supergraph names default ports; the configured URL of each level wins.
-    buildService: ({ name, url }) =>
-      new ForwardingDataSource({ url: urlBySubgraph.get(name) ?? url, fetcher: signing.fetcher as never }),
+    buildService: ({ name, url }) => {
+      const dataSource = new SignedSubgraphDataSource(urlBySubgraph.get(name) ?? url!, config.gatewaySigningSecret, config.gateway.maxSocketsPerSubgraph);
+      dataSources.push(dataSource);
+      return dataSource;
+    },
+    experimental_approximateQueryPlanStoreMiB: QUERY_PLAN_CACHE_MIB,
+    experimental_didResolveQueryPlan: stopWarmUpAfterPlanning,
   });
 
   const armor = new ApolloArmor({
@@ -63,11 +69,14 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
+    // Responses are per caller: no cache may keep them, so no cache policy is computed for them.
+    // Automatic persisted queries stay on (Apollo Server's default, in its bounded in-memory cache).
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: config.environment !== 'production',
   });
   await apollo.start();
+  for (const problem of await warmUp(apollo, KNOWN_OPERATIONS)) console.warn(`gateway warm-up: ${problem}`);
 
   const verifyToken = createTokenVerifier(config.jwt);
   const admit = async (request: IncomingGraphQLRequest): Promise<Admission<GatewayContext>> => {
@@ -91,7 +100,7 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     async stop() {
       await closeServer(server);
       await apollo.stop();
-      await signing.close();
+      await Promise.all(dataSources.map((dataSource) => dataSource.close()));
     },
   };
 }

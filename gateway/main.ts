@@ -1,12 +1,15 @@
 import './no-phone-home';
-import 'reflect-metadata';
 import { loadConfig } from '../subgraphs/kernel/config';
-import { startGateway } from './gateway';
+import { startGatewayCluster } from './cluster';
 
-/** The gateway as its own process (subgraphs started separately). */
+/**
+ * The gateway as its own process tree (subgraphs started separately): one worker per core, or
+ * GATEWAY_WORKERS. This primary stays small: the gateway itself is loaded by the workers only.
+ */
 async function main() {
-  const gateway = await startGateway(loadConfig());
-  console.log(`gateway ${gateway.url}`);
+  const config = loadConfig();
+  const gateway = await startGatewayCluster(config.gateway.workers);
+  console.log(`gateway ${gateway.url} (${gateway.workers} workers)`);
   const stop = () => gateway.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

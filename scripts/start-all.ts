@@ -1,21 +1,36 @@
 import '../gateway/no-phone-home';
 import 'reflect-metadata';
+import { startGatewayCluster } from '../gateway/cluster';
 import { loadConfig } from '../subgraphs/kernel/config';
 import { LEVELS } from '../subgraphs/kernel/levels';
-import { startStack } from './stack';
+import { RunningSubgraph, startSubgraph } from '../subgraphs/kernel/server/subgraph-server';
+import { LEVEL_DEFINITIONS } from '../subgraphs/levels';
 
-/** `npm start`: the three level platforms and the gateway, on MySQL if configured, else embedded SQLite. */
+/**
+ * `npm start`: the three level platforms in this process, on MySQL if configured, else embedded
+ * SQLite; the gateway as worker processes on every core (gateway/cluster.ts), this process handing
+ * them connections.
+ */
 async function main() {
   const config = loadConfig();
-  const stack = await startStack(config);
-  for (const level of LEVELS) {
-    const db = config.subgraphs[level].database;
-    console.log(`${level.padEnd(6)} platform ${stack.subgraphs[level].url} (${db.kind === 'mysql' ? `MySQL ${db.database}` : `SQLite ${db.file}`})`);
+  const subgraphs: RunningSubgraph[] = [];
+  const stopSubgraphs = () => Promise.all(subgraphs.map((s) => s.stop()));
+  try {
+    for (const level of LEVELS) subgraphs.push(await startSubgraph(LEVEL_DEFINITIONS[level], config));
+  } catch (error) {
+    await stopSubgraphs();
+    throw error;
   }
-  console.log(`gateway         ${stack.gateway.url}`);
+  for (const subgraph of subgraphs) {
+    const db = config.subgraphs[subgraph.level].database;
+    console.log(`${subgraph.level.padEnd(6)} platform ${subgraph.url} (${db.kind === 'mysql' ? `MySQL ${db.database}` : `SQLite ${db.file}`})`);
+  }
+  const gateway = await startGatewayCluster(config.gateway.workers);
+  console.log(`gateway         ${gateway.url} (${gateway.workers} workers)`);
   console.log('get a token:    npm run token -- --list');
   const shutdown = async () => {
-    await stack.stop();
+    await gateway.stop();
+    await stopSubgraphs();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

@@ -1,0 +1,63 @@
+import { runLoad } from '../load';
+import { formatNumber, LoadFigures, ratio } from '../report';
+import { combineRounds } from '../rounds';
+import { BenchContext, Scenario } from '../scenario';
+import { graphqlBody, REGION_PERSONS } from './operations';
+import { grantWhatIsDenied, READER, recordsModuleServed, recordsPending } from './records';
+
+const TITLE = 'record query (regionPersons, 50 rows): field enforcement on vs bypassed';
+const GOAL = { label: 'RPS ratio', comparison: '>=' as const, target: 0.9, targetText: '0.9x' };
+/**
+ * P4: what field enforcement costs. The same record query through our gateway, with the subgraphs
+ * enforcing share attributes and with them restarted under the benchmark-only switch
+ * BENCH_ENFORCEMENT_BYPASS=true (refused in production). The sides cannot alternate without a
+ * restart, so enforcement is measured before and after the bypass and the two are combined.
+ */
+export const enforcementCost: Scenario = {
+  ids: ['P4'],
+  async run(context: BenchContext) {
+    const supergraphPath = context.stack.config.gateway.supergraphPath;
+    if (!recordsModuleServed(supergraphPath)) return [recordsPending('P4', TITLE, `${GOAL.label} ≥ ${GOAL.targetText}`)];
+
+    const { settings, stack } = context;
+    const authorization = `Bearer ${await stack.token(READER)}`;
+    const target = { url: context.ours.url, body: graphqlBody(REGION_PERSONS, { first: 50 }), headers: { authorization } };
+    await grantWhatIsDenied(context, target.body, authorization);
+    const measure = async (label: string, rounds: number) => {
+      await runLoad(target, { connections: settings.connections, durationSeconds: settings.warmupSeconds });
+      const runs: LoadFigures[] = [];
+      for (let i = 0; i < rounds; i++) {
+        runs.push(await runLoad(target, settings));
+        context.log(`  ${label}: ${runs.at(-1)!.rps.toFixed(1)} rps, ${runs.at(-1)!.failures} failures`);
+      }
+      return runs;
+    };
+    const restartSubgraphs = async (env: NodeJS.ProcessEnv) => {
+      await stack.stopSubgraphs();
+      await stack.startSubgraphs(env);
+    };
+
+    const enforcedBefore = await measure('enforced', Math.ceil(settings.rounds / 2));
+    await restartSubgraphs({ BENCH_ENFORCEMENT_BYPASS: 'true' });
+    const bypassed = combineRounds(await measure('bypassed', settings.rounds));
+    await restartSubgraphs({});
+    const enforced = combineRounds([...enforcedBefore, ...(await measure('enforced', Math.floor(settings.rounds / 2)))]);
+
+    const cost = ratio(enforced.rps, bypassed.rps);
+    return [
+      {
+        id: 'P4',
+        title: TITLE,
+        ratio: cost,
+        ratioLabel: 'RPS',
+        absolute:
+          `enforced ${formatNumber(enforced.rps, 1)} rps, p99 ${formatNumber(enforced.p99Ms, 0)} ms; ` +
+          `bypassed ${formatNumber(bypassed.rps, 1)} rps, p99 ${formatNumber(bypassed.p99Ms, 0)} ms; failures ${enforced.failures} / ${bypassed.failures}`,
+        criteria: [
+          { ...GOAL, actual: cost },
+          { label: 'failures', actual: enforced.failures + bypassed.failures, comparison: '=', target: 0, targetText: '0' },
+        ],
+      },
+    ];
+  },
+};

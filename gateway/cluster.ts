@@ -1,0 +1,77 @@
+import cluster, { Worker } from 'node:cluster';
+import { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * The gateway on every core: node:cluster workers, each a whole gateway (worker.ts), sharing one
+ * listening port. The primary only hands new connections to the workers in turn (round-robin, so
+ * keep-alive clients spread evenly) and replaces a worker that dies; it loads none of the gateway,
+ * which keeps its memory small.
+ */
+export interface RunningGatewayCluster {
+  url: string;
+  workers: number;
+  stop(): Promise<void>;
+}
+
+/** GATEWAY_WORKERS, or one worker per core when it is 0 (the default). */
+export const workerCount = (configured: number) => (configured > 0 ? configured : os.availableParallelism());
+
+/**
+ * V8 flags of every worker: a 4 MB young generation (default 16) and an old generation that grows by
+ * 25% between full collections, where V8 would let it grow to several times what is live. Each
+ * worker holds its own heap, and under load a worker's heap otherwise grows to ~200 MB of mostly
+ * garbage; measured in docs/performance.md (memory against the CPU of more frequent collections).
+ */
+export const WORKER_V8_FLAGS = ['--max-semi-space-size=4', '--heap-growing-percent=25'];
+
+const RESPAWN_DELAY_MS = 1000;
+
+export async function startGatewayCluster(configuredWorkers: number): Promise<RunningGatewayCluster> {
+  const count = workerCount(configuredWorkers);
+  const extension = path.extname(__filename);
+  // Run from sources (ts-node), a worker must compile TypeScript too.
+  const compiler = extension === '.ts' ? ['-r', 'ts-node/register/transpile-only'] : [];
+  cluster.setupPrimary({ exec: path.join(__dirname, `worker${extension}`), execArgv: [...process.execArgv, ...compiler, ...WORKER_V8_FLAGS] });
+
+  let stopping = false;
+  const workers = await Promise.all(Array.from({ length: count }, startWorker));
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`gateway worker ${worker.process.pid} ended (${signal ?? `code ${code}`}); starting another`);
+    setTimeout(() => {
+      if (!stopping) startWorker().catch((error) => console.error(error.message));
+    }, RESPAWN_DELAY_MS);
+  });
+
+  const { port } = workers[0];
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    workers: count,
+    async stop() {
+      stopping = true;
+      await Promise.all(Object.values(cluster.workers ?? {}).map((worker) => stopWorker(worker!)));
+    },
+  };
+}
+
+function startWorker(): Promise<{ worker: Worker; port: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = cluster.fork();
+    const failed = (code: number) => reject(new Error(`gateway worker ${worker.process.pid} exited with code ${code} before it listened`));
+    worker.once('exit', failed);
+    worker.once('listening', (address: AddressInfo) => {
+      worker.off('exit', failed);
+      resolve({ worker, port: address.port });
+    });
+  });
+}
+
+function stopWorker(worker: Worker): Promise<void> {
+  if (worker.isDead()) return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.process.kill('SIGTERM');
+  });
+}

@@ -8,11 +8,13 @@ import { demandModule } from '../modules/demand';
 import { platformModule } from '../modules/platform';
 import { sharingModule } from '../modules/sharing';
 import { recordsModule } from '../modules/records';
+import { reflowModule } from '../modules/reflow';
+import { upwardModule } from '../modules/upward';
 import { regionMigrations } from './migrations';
 
 /** The autonomous region's platform: owner of the jurisdiction and agency registries. */
 export const regionDefinition: LevelDefinition = {
   level: 'REGION',
-  modules: [auditModule('REGION'), jurisdictionModule, agencyModule, platformModule('REGION'), calendarModule('REGION'), catalogModule('REGION'), sharingModule('REGION'), recordsModule('REGION'), demandModule('REGION')],
+  modules: [auditModule('REGION'), jurisdictionModule, agencyModule, platformModule('REGION'), calendarModule('REGION'), catalogModule('REGION'), sharingModule('REGION'), recordsModule('REGION'), demandModule('REGION'), upwardModule('REGION'), reflowModule('REGION')],
   migrations: regionMigrations,
 };

@@ -60,7 +60,7 @@ export function createDataSource(options: DataSourceOptions): { dataSource: Data
       ...common,
       type: 'better-sqlite3',
       database: options.database.file,
-      synchronize: true,
+      synchronize: true, // embedded SQLite default only; MySQL migrates (see above)
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
         db.pragma('busy_timeout = 5000');

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { PlatformConfig, projectRoot } from '../subgraphs/kernel/config';
-import { createDataSource, dropMysqlDatabase, ensureMysqlDatabase } from '../subgraphs/kernel/db/data-source';
+import { createDataSource, dropMysqlDatabase, openDatabase } from '../subgraphs/kernel/db/data-source';
 import { Level } from '../subgraphs/kernel/levels';
 import { demoAuthority } from '../subgraphs/modules/agency/demo-agencies';
 import { CatalogState, ShareMode } from '../subgraphs/modules/catalog/enums';
@@ -20,18 +20,12 @@ const FIRST_BENCH_PERSON = 1_200_000;
 const HOHHOT = demoAuthority('150100');
 export const SUBSCRIBED_ITEMS = ['name', 'id_number', 'gender', 'birth_date', 'household_address', 'marital_status', 'phone'];
 
-/**
- * A throwaway database of one level: its migrations, then the entities synchronised for anything
- * no migration covers yet, so the benchmark also runs on a branch whose migration is still to come.
- */
+/** A throwaway database of one level, migrated like a platform's own (dropped at the end). */
 export async function benchDatabase(config: Readonly<PlatformConfig>, level: Level): Promise<DataSource> {
   const database = config.subgraphs[level].database;
-  await ensureMysqlDatabase(database);
   const definition = LEVEL_DEFINITIONS[level];
   const { dataSource } = createDataSource({ database, entities: definition.modules.flatMap((m) => m.entities), migrations: definition.migrations });
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
-  await dataSource.synchronize();
+  await openDatabase(dataSource, database);
   return dataSource;
 }
 

@@ -8,7 +8,7 @@ import { ReflowRunTrigger } from '../subgraphs/modules/reflow/enums';
 import { reconcile } from '../subgraphs/modules/reflow/target/reconcile';
 import { runSubscription } from '../subgraphs/modules/reflow/target/runner';
 import { PersonRow } from '../subgraphs/modules/records/record.entities';
-import { freePort } from './ports';
+import { freePort } from '../subgraphs/kernel/server/http';
 import { benchDatabase, benchSubscription, dropBenchDatabases, insertSourcePersons, startSourcePlatform } from './reflow-setup';
 
 const ROWS_PER_STATEMENT = 1000;

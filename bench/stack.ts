@@ -7,7 +7,7 @@ import { loadConfig, PlatformConfig } from '../subgraphs/kernel/config';
 import { dropMysqlDatabase } from '../subgraphs/kernel/db/data-source';
 import { Level, LEVELS } from '../subgraphs/kernel/levels';
 import { DemoAgency, demoAgency, Sector } from '../subgraphs/modules/agency/demo-agencies';
-import { freePort } from './ports';
+import { freePort } from '../subgraphs/kernel/server/http';
 import { ChildService, startService } from './processes';
 import { AccessToGrant } from './records-access';
 

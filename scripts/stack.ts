@@ -1,9 +1,9 @@
 import '../gateway/no-phone-home';
-import net from 'node:net';
 import 'reflect-metadata';
 import { startGateway, RunningGateway } from '../gateway/gateway';
 import { PlatformConfig } from '../subgraphs/kernel/config';
 import { LEVELS, Level } from '../subgraphs/kernel/levels';
+import { freePort } from '../subgraphs/kernel/server/http';
 import { RunningSubgraph, startSubgraph } from '../subgraphs/kernel/server/subgraph-server';
 import { LEVEL_DEFINITIONS } from '../subgraphs/levels';
 
@@ -53,15 +53,4 @@ async function withFreePorts(config: Readonly<PlatformConfig>): Promise<Readonly
     LEVELS.map((level, i) => [level, { ...config.subgraphs[level], port: ports[i], url: `http://127.0.0.1:${ports[i]}/graphql` }]),
   ) as PlatformConfig['subgraphs'];
   return Object.freeze({ ...config, subgraphs, gateway: { ...config.gateway, port: ports[LEVELS.length] } });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -67,7 +67,8 @@ export class AuditRecord {
   @Field(() => ID, { nullable: true })
   grantId: string | null;
 
-  @Column({ type: 'varchar', length: 512, nullable: true, default: null })
+  /** As stated by the requester; application purposes may be up to 1024 characters. */
+  @Column({ type: 'varchar', length: 1024, nullable: true, default: null })
   @Field(() => String, { nullable: true })
   purpose: string | null;
 

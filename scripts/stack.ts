@@ -20,17 +20,7 @@ export interface RunningStack {
  */
 export async function startStack(config: Readonly<PlatformConfig>, options: { ephemeralPorts?: boolean } = {}): Promise<RunningStack> {
   const effective = options.ephemeralPorts ? await withFreePorts(config) : config;
-  const subgraphs = {} as Record<Level, RunningSubgraph>;
-  const started: RunningSubgraph[] = [];
-  try {
-    for (const level of LEVELS) {
-      subgraphs[level] = await startSubgraph(LEVEL_DEFINITIONS[level], effective);
-      started.push(subgraphs[level]);
-    }
-  } catch (error) {
-    await Promise.all(started.map((s) => s.stop()));
-    throw error;
-  }
+  const subgraphs = await startLevels(effective);
   const gateway = await startGateway(effective);
   return {
     config: effective,
@@ -41,6 +31,18 @@ export async function startStack(config: Readonly<PlatformConfig>, options: { ep
       await Promise.all(LEVELS.map((l) => subgraphs[l].stop()));
     },
   };
+}
+
+/** Starts the three level platforms; if one fails, those already started are stopped again. */
+export async function startLevels(config: Readonly<PlatformConfig>): Promise<Record<Level, RunningSubgraph>> {
+  const subgraphs = {} as Record<Level, RunningSubgraph>;
+  try {
+    for (const level of LEVELS) subgraphs[level] = await startSubgraph(LEVEL_DEFINITIONS[level], config);
+  } catch (error) {
+    await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+    throw error;
+  }
+  return subgraphs;
 }
 
 /**

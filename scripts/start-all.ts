@@ -2,9 +2,7 @@ import '../gateway/no-phone-home';
 import 'reflect-metadata';
 import { startGatewayCluster } from '../gateway/cluster';
 import { loadConfig } from '../subgraphs/kernel/config';
-import { LEVELS } from '../subgraphs/kernel/levels';
-import { RunningSubgraph, startSubgraph } from '../subgraphs/kernel/server/subgraph-server';
-import { LEVEL_DEFINITIONS } from '../subgraphs/levels';
+import { startLevels } from './stack';
 
 /**
  * `npm start`: the three level platforms in this process, on MySQL if configured, else embedded
@@ -13,14 +11,8 @@ import { LEVEL_DEFINITIONS } from '../subgraphs/levels';
  */
 async function main() {
   const config = loadConfig();
-  const subgraphs: RunningSubgraph[] = [];
+  const subgraphs = Object.values(await startLevels(config));
   const stopSubgraphs = () => Promise.all(subgraphs.map((s) => s.stop()));
-  try {
-    for (const level of LEVELS) subgraphs.push(await startSubgraph(LEVEL_DEFINITIONS[level], config));
-  } catch (error) {
-    await stopSubgraphs();
-    throw error;
-  }
   for (const subgraph of subgraphs) {
     const db = config.subgraphs[subgraph.level].database;
     console.log(`${subgraph.level.padEnd(6)} platform ${subgraph.url} (${db.kind === 'mysql' ? `MySQL ${db.database}` : `SQLite ${db.file}`})`);

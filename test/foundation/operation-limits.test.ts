@@ -1,5 +1,6 @@
 import { OPERATION_LIMITS } from '../../gateway/gateway';
 import { demoAgency, Sector } from '../../subgraphs/modules/agency/demo-agencies';
+import { MAX_RECORD_PAGE } from '../../subgraphs/modules/records/graphql/page-limit';
 import { startTestStack, TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -29,13 +30,23 @@ describe('the gateway limits operations (GraphQL Armor)', () => {
     expect(response.body.errors![0].message).toMatch(/alias/i);
   });
 
-  it(`refuses an operation whose estimated cost multiplies past ${OPERATION_LIMITS.maxCost}, and serves one large page`, async () => {
-    const multiplied = await stack.query('{ catalog(first: 200) { edges { node { records(first: 500) { rows { key fields { item value } } } } } } }', {}, token);
+  it.each([
+    ['200 resources', 200, 12_489_400],
+    ['one resource', 1, 62_447],
+  ])(`refuses a page of records in a catalog page of %s: its estimated cost multiplies past ${OPERATION_LIMITS.maxCost}`, async (_case, resources, cost) => {
+    const records = `records(first: ${MAX_RECORD_PAGE}) { rows { key fields { item value } } }`;
+    const multiplied = await stack.query(`{ catalog(first: ${resources}) { edges { node { ${records} } } } }`, {}, token);
     expect(multiplied.status).toBeLessThan(500);
     expect(multiplied.body.data).toBeUndefined();
-    expect(multiplied.body.errors![0].message).toMatch(/Cost limit of 50000 exceeded/);
-    const largePage = await stack.query('{ regionPersons(first: 500) { totalCount edges { node { name } } } }', {}, token);
-    expect(largePage.body.data.regionPersons.edges).toHaveLength(500);
+    expect(multiplied.body.errors![0].message).toMatch(`Cost limit of ${OPERATION_LIMITS.maxCost} exceeded, found ${cost}.`);
+  });
+
+  it(`serves one page of ${MAX_RECORD_PAGE} records (estimated cost 26 375)`, async () => {
+    const page = await stack.query(`{ regionPersons(first: ${MAX_RECORD_PAGE}) { edges { node { idNumber name gender birthDate householdAddress } } } }`, {}, token);
+    expect(page.status).toBe(200);
+    expect(page.body.data.regionPersons.edges).toHaveLength(MAX_RECORD_PAGE);
+    // The household address is CONDITIONAL and this agency holds no grant: those are the only errors.
+    expect(new Set(page.body.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['SHARE_DENIED']));
   });
 
   it('still serves a reasonable query', async () => {

@@ -11,13 +11,12 @@ import { CatalogResourceRow } from '../../catalog/resource.entity';
 import { onlyReadableOrigins } from '../../reflow/audience';
 import { releaseItem, withPurpose } from '../enforcement';
 import { recordSource } from '../sources';
+import { requireRecordPageSize } from './page-limit';
 import { DataRecord, RecordField, RecordPage, RecordsArgs } from './record-page.types';
-
-const MAX_RECORDS = 500;
 
 /** Generic record access for any catalog resource with data on its platform (issue 4 item 1). */
 async function recordPage(ctx: RequestContext, resource: CatalogResourceRow, args: RecordsArgs): Promise<RecordPage> {
-  if (args.first < 1 || args.first > MAX_RECORDS) throw badInput('first', `must be between 1 and ${MAX_RECORDS}`);
+  requireRecordPageSize(args.first);
   if (!resource.dataTable) return { rows: [], totalCount: 0, nextCursor: null };
   const source = recordSource(resource.dataTable);
   const catalogItems = (await itemsOfResource(ctx).load(resource.id)).map((i) => i.code);

@@ -14,6 +14,7 @@ import { recordOriginResolver } from '../../reflow/graphql/origin';
 import { releaseItem, withPurpose } from '../enforcement';
 import { recordByKey } from '../loaders';
 import { RecordSource, recordSource } from '../sources';
+import { requireRecordPageSize } from './page-limit';
 
 type DataField = [field: string, item: string, type: ReturnTypeFunc];
 
@@ -56,7 +57,7 @@ export const ASSISTANCE: TypedRecordSpec = {
 };
 
 /** Every data field of a typed record goes through the same enforcement as generic access. */
-const enforce = (source: RecordSource, item: string): MiddlewareFn<RequestContext> => ({ root, context, info }) =>
+const enforce = (source: RecordSource, item: string): MiddlewareFn<RequestContext> => async ({ root, context, info }) =>
   releaseItem(context, info, source, root, item);
 
 const WORD: Record<Level, string> = { REGION: 'Region', CITY: 'City', COUNTY: 'County' };
@@ -115,7 +116,7 @@ export function typedRecords(level: Level, spec: TypedRecordSpec): { resolvers: 
       @Arg('after', () => String, { nullable: true }) after?: string,
       @Arg('purpose', () => String, { nullable: true }) purpose?: string,
     ) {
-      if (first < 1 || first > 500) throw badInput('first', 'must be between 1 and 500');
+      requireRecordPageSize(first);
       const qb = onlyReadableOrigins(ctx, ctx.db.getRepository(source.entity).createQueryBuilder('r').where('r.deletedAt IS NULL'), 'r');
       if (divisionCode) qb.andWhere('r.divisionCode LIKE :prefix', { prefix: `${subtreePrefix(requireDivision(divisionCode, 'divisionCode').code)}%` });
       const totalCount = await qb.getCount();

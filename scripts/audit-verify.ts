@@ -4,6 +4,7 @@ import { verifyAuditChain } from '../subgraphs/kernel/audit/verify';
 import { loadConfig } from '../subgraphs/kernel/config';
 import { createDataSource } from '../subgraphs/kernel/db/data-source';
 import { isLevel, LEVELS, Level } from '../subgraphs/kernel/levels';
+import { levelEntities } from '../subgraphs/kernel/module';
 import { LEVEL_DEFINITIONS } from '../subgraphs/levels';
 
 /**
@@ -18,7 +19,7 @@ async function main() {
   let failed = false;
   for (const level of levels) {
     const definition = LEVEL_DEFINITIONS[level];
-    const { dataSource } = createDataSource({ database: config.subgraphs[level].database, entities: definition.modules.flatMap((m) => m.entities), migrations: [] });
+    const { dataSource } = createDataSource({ database: config.subgraphs[level].database, entities: levelEntities(definition), migrations: [] });
     await dataSource.initialize();
     try {
       const verdict = await verifyAuditChain(dataSource);

@@ -6,6 +6,7 @@ import { loadConfig } from '../subgraphs/kernel/config';
 import { createDataSource, dropMysqlDatabase, ensureMysqlDatabase } from '../subgraphs/kernel/db/data-source';
 import { tidyMigrationStatements } from '../subgraphs/kernel/db/migration-statements';
 import { isLevel, LEVELS, Level } from '../subgraphs/kernel/levels';
+import { levelEntities } from '../subgraphs/kernel/module';
 import { LEVEL_DEFINITIONS } from '../subgraphs/levels';
 
 /**
@@ -25,7 +26,7 @@ async function main() {
     if (database.kind !== 'mysql') throw new Error('set DATABASE_URL=mysql://root@127.0.0.1:3306 to generate migrations');
     const definition = LEVEL_DEFINITIONS[level];
     await ensureMysqlDatabase(database);
-    const { dataSource } = createDataSource({ database, entities: definition.modules.flatMap((m) => m.entities), migrations: definition.migrations });
+    const { dataSource } = createDataSource({ database, entities: levelEntities(definition), migrations: definition.migrations });
     try {
       await dataSource.initialize();
       await dataSource.runMigrations();

@@ -2,6 +2,7 @@ import { loadConfig } from '../subgraphs/kernel/config';
 import { createDataSource } from '../subgraphs/kernel/db/data-source';
 import { targetLevelOf } from '../subgraphs/modules/reflow/subscription.entity';
 import { ReceivingPlatform } from '../subgraphs/modules/reflow/target/runner';
+import { levelEntities } from '../subgraphs/kernel/module';
 import { LEVEL_DEFINITIONS } from '../subgraphs/levels';
 
 /**
@@ -13,7 +14,7 @@ export async function withReceivingPlatform<T>(subscriptionId: string | undefine
   if (!subscriptionId || !level) throw new Error(`${subscriptionId ? `'${subscriptionId}' is not a reflow subscription id (e.g. city-…). ` : ''}usage: ${usage}`);
   const config = loadConfig();
   const definition = LEVEL_DEFINITIONS[level];
-  const { dataSource } = createDataSource({ database: config.subgraphs[level].database, entities: definition.modules.flatMap((m) => m.entities), migrations: [], logSql: config.logSql });
+  const { dataSource } = createDataSource({ database: config.subgraphs[level].database, entities: levelEntities(definition), migrations: [], logSql: config.logSql });
   await dataSource.initialize();
   try {
     return await work({ level, db: dataSource, config });

@@ -5,6 +5,7 @@ import { AuditCollector } from './audit/collector';
 import { PlatformConfig } from './config';
 import { Level } from './levels';
 import { LoaderRegistry } from './loaders';
+import { PolicySnapshots } from './db/policy-generation';
 
 /** What every resolver of every level gets: who asks, which platform answers, and per-request loaders. */
 export interface RequestContext {
@@ -17,6 +18,8 @@ export interface RequestContext {
   db: DataSource;
   config: Readonly<PlatformConfig>;
   loaders: LoaderRegistry;
+  /** This platform's decision inputs kept across requests while the policy generation stands still. */
+  snapshots: PolicySnapshots;
   calendar: WorkingCalendar;
   /** This request's data accesses and events, written to the hash-chained trail before the response. */
   audit: AuditCollector;

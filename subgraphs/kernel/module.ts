@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { PolicyGeneration } from './db/policy-generation';
 import { WorkingCalendar } from './calendar';
 import { PlatformConfig } from './config';
 import { Level } from './levels';
@@ -21,6 +22,8 @@ export interface PlatformModule {
   start?: (context: SeedContext) => () => Promise<void>;
   /** Root fields SERVICE identities may call (platform-to-platform flows); they may call nothing else. */
   serviceFields?: string[];
+  /** Tables that access decisions are made from: every change to them bumps the policy generation (db/policy-generation.ts). */
+  policyTables?: string[];
 }
 
 export interface SeedContext {
@@ -38,3 +41,6 @@ export interface LevelDefinition {
   /** MySQL migrations for this level's database, oldest first. */
   migrations: Function[];
 }
+
+/** Every table of a level's database: the kernel's own and those of the modules it mounts. */
+export const levelEntities = (definition: LevelDefinition): Function[] => [PolicyGeneration, ...definition.modules.flatMap((m) => m.entities)];

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../subgraphs/kernel/config';
 import { createDataSource, dropMysqlDatabase, ensureMysqlDatabase } from '../../subgraphs/kernel/db/data-source';
 import { LEVELS } from '../../subgraphs/kernel/levels';
+import { levelEntities } from '../../subgraphs/kernel/module';
 import { LEVEL_DEFINITIONS } from '../../subgraphs/levels';
 
 // MySQL schemas change only through migrations: after running them, the entities need nothing more.
@@ -12,7 +13,7 @@ onMysql('MySQL migrations match the entities', () => {
     const database = config.subgraphs[level].database;
     const definition = LEVEL_DEFINITIONS[level];
     await ensureMysqlDatabase(database);
-    const { dataSource } = createDataSource({ database, entities: definition.modules.flatMap((m) => m.entities), migrations: definition.migrations });
+    const { dataSource } = createDataSource({ database, entities: levelEntities(definition), migrations: definition.migrations });
     try {
       await dataSource.initialize();
       await dataSource.runMigrations();

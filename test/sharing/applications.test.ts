@@ -1,3 +1,4 @@
+import { PolicySnapshots } from '../../subgraphs/kernel/db/policy-generation';
 import { Identity } from '../../subgraphs/kernel/auth/identity';
 import { RequestContext } from '../../subgraphs/kernel/context';
 import { LoaderRegistry } from '../../subgraphs/kernel/loaders';
@@ -36,7 +37,7 @@ async function applied(applicant: DemoAgency, input: Partial<ApplicationInput> =
 /** The applicant's standing at the region platform as field-level enforcement reads it, decided for one item. */
 async function decisionFor(applicant: DemoAgency, itemCode: string) {
   const identity: Identity = { sub: 'standing-check', agency: applicant.uscc, jurisdiction: applicant.jurisdictionCode, level: applicant.level, roles: ['AGENCY_USER'] };
-  const ctx = { identity, db: stack.subgraphs.REGION.db, loaders: new LoaderRegistry() } as Pick<RequestContext, 'identity' | 'db' | 'loaders'>;
+  const ctx = { identity, db: stack.subgraphs.REGION.db, loaders: new LoaderRegistry(), snapshots: new PolicySnapshots() } as Pick<RequestContext, 'identity' | 'db' | 'loaders' | 'snapshots'>;
   const standing = await standingOf(ctx as RequestContext);
   return decide(standing.requester, { resourceId, itemCode, shareType: 'CONDITIONAL', maskRule: null, maskedDeliveryOnly: false }, standing.grants, 'READ', new Date());
 }

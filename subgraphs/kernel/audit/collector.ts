@@ -22,16 +22,41 @@ const MAX_KEYS = 1000;
  * audit rows; instead accesses with the same resource, decision, grant, purpose and path become one
  * record listing its items and the keys of the records touched.
  */
+type Group = { draft: AuditDraft; items: Set<string>; keys: Set<string> };
+
 export class AuditCollector {
-  private readonly groups = new Map<string, { draft: AuditDraft; items: Set<string>; keys: Set<string> }>();
+  private readonly groups = new Map<string, Group>();
   private readonly events: AuditDraft[] = [];
+  /** The group of the previous access: a page's fields arrive one after another and mostly share it. */
+  private last: Group | null = null;
 
   access(resourceId: string, itemCode: string, decision: Decision, recordKey: string, purpose: string | null, accessPath: AccessPath, action = 'READ') {
-    this.accessMany(resourceId, itemCode, decision, [recordKey], purpose, accessPath, action);
+    const group = this.groupFor(resourceId, decision, purpose, accessPath, action);
+    group.items.add(itemCode);
+    group.keys.add(recordKey);
   }
 
   /** The same for many records at once (a page of a reflow pull): one group lookup instead of one per record. */
   accessMany(resourceId: string, itemCode: string, decision: Decision, recordKeys: readonly string[], purpose: string | null, accessPath: AccessPath, action = 'READ') {
+    const group = this.groupFor(resourceId, decision, purpose, accessPath, action);
+    group.items.add(itemCode);
+    for (const key of recordKeys) group.keys.add(key);
+  }
+
+  private groupFor(resourceId: string, decision: Decision, purpose: string | null, accessPath: AccessPath, action: string): Group {
+    const last = this.last?.draft;
+    if (
+      last &&
+      last.resourceId === resourceId &&
+      last.effect === decision.effect &&
+      last.reason === decision.reason &&
+      last.grantId === decision.grantId &&
+      last.purpose === purpose &&
+      last.accessPath === accessPath &&
+      last.action === action
+    ) {
+      return this.last!;
+    }
     const groupKey = `${action}|${resourceId}|${decision.effect}|${decision.reason}|${decision.grantId}|${purpose}|${accessPath}`;
     let group = this.groups.get(groupKey);
     if (!group) {
@@ -42,8 +67,8 @@ export class AuditCollector {
       };
       this.groups.set(groupKey, group);
     }
-    group.items.add(itemCode);
-    for (const key of recordKeys) group.keys.add(key);
+    this.last = group;
+    return group;
   }
 
   /** A workflow step or another event that is recorded as it is. */

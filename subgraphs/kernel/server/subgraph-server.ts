@@ -15,7 +15,8 @@ import { PlatformConfig } from '../config';
 import { RequestContext } from '../context';
 import { createDataSource, openDatabase, StatementCounter } from '../db/data-source';
 import { LoaderRegistry } from '../loaders';
-import { LevelDefinition } from '../module';
+import { PolicySnapshots, preparePolicyGeneration } from '../db/policy-generation';
+import { LevelDefinition, levelEntities } from '../module';
 import { buildFederatedSchema } from '../schema';
 import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen } from './http';
 
@@ -48,11 +49,13 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   const endpoint = config.subgraphs[definition.level];
   const { dataSource, statements } = createDataSource({
     database: endpoint.database,
-    entities: definition.modules.flatMap((m) => m.entities),
+    entities: levelEntities(definition),
     migrations: definition.migrations,
     logSql: config.logSql,
   });
   await openDatabase(dataSource, endpoint.database);
+  await preparePolicyGeneration(dataSource, definition.modules.flatMap((m) => m.policyTables ?? []));
+  const snapshots = new PolicySnapshots();
   const calendar = new WorkingCalendar();
   for (const module of definition.modules) {
     await module.seed?.({ level: definition.level, db: dataSource, config, calendar });
@@ -94,6 +97,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
           db: dataSource,
           config,
           loaders: new LoaderRegistry(),
+          snapshots,
           now: new Date(),
         },
       };

@@ -26,6 +26,8 @@ export function catalogModule(level: Level): PlatformModule {
     orphanedTypes: isRegion ? [regionViewOf('CITY'), regionViewOf('COUNTY')] : [],
     referenceResolvers: { ...ownResourceReference(level), ...(isRegion ? regionCatalogReferences : {}) },
     seed: seedDemoCatalog,
+    // Share types, conditions and mask rules of published items decide what is released.
+    policyTables: ['catalog_resource', 'catalog_item'],
   };
   built.set(level, module);
   return module;

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLResolveInfo } from 'graphql';
-import { IsNull, Not } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { AccessPath } from '../../kernel/audit/collector';
 import { RequestContext } from '../../kernel/context';
 import { platformError } from '../../kernel/errors';
@@ -7,9 +7,8 @@ import { subtreePrefix } from '../../kernel/identifiers';
 import { Decision, decide, ItemPolicy, maskedDelivery, maskRuleFor, Purpose } from '../../kernel/policy';
 import { CatalogState } from '../catalog/enums';
 import { CatalogItem } from '../catalog/item.entity';
-import { itemsOfResource } from '../catalog/loaders';
 import { CatalogResourceRow } from '../catalog/resource.entity';
-import { standingOf } from '../sharing/standing';
+import { Standing, standingOf } from '../sharing/standing';
 import { RecordSource } from './sources';
 
 /** A published catalog resource whose data this platform holds, with its items by code. */
@@ -21,28 +20,37 @@ export interface DataResource {
   items: Map<string, CatalogItem>;
 }
 
-/** Published resources with data on this platform, read once per request (two statements). */
+/**
+ * Published resources with data on this platform, with their items: two statements when the catalog
+ * changed since they were last read (kernel PolicySnapshots), otherwise kept; once per request.
+ */
 export function dataResources(ctx: RequestContext): Promise<DataResource[]> {
-  return ctx.loaders.once('records.dataResources', async () => {
-    const rows = await ctx.db.getRepository(CatalogResourceRow).findBy({ state: CatalogState.PUBLISHED, dataTable: Not(IsNull()) });
-    const items = await itemsOfResource(ctx).loadMany(rows.map((r) => r.id));
-    return rows.map((row, i) => ({
-      id: row.id,
-      code: row.code,
-      table: row.dataTable!,
-      prefix: subtreePrefix(row.jurisdictionCode),
-      items: new Map((items[i] as CatalogItem[]).map((item) => [item.code, item])),
-    }));
-  });
+  return ctx.loaders.once('records.dataResources', () => ctx.snapshots.get(ctx, 'records.dataResources', () => loadDataResources(ctx)));
+}
+
+async function loadDataResources(ctx: RequestContext): Promise<DataResource[]> {
+  const rows = await ctx.db.getRepository(CatalogResourceRow).findBy({ state: CatalogState.PUBLISHED, dataTable: Not(IsNull()) });
+  const items = await ctx.db.getRepository(CatalogItem).findBy({ resourceId: In(rows.map((r) => r.id)) });
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    table: row.dataTable!,
+    prefix: subtreePrefix(row.jurisdictionCode),
+    items: new Map(items.filter((item) => item.resourceId === row.id).map((item) => [item.code, item])),
+  }));
 }
 
 /** The resource a record belongs to: the most specific published resource of its table covering its division. */
-export async function resourceFor(ctx: RequestContext, source: RecordSource, divisionCode: string): Promise<DataResource | null> {
+export function resourceAmong(resources: readonly DataResource[], source: RecordSource, divisionCode: string): DataResource | null {
   let best: DataResource | null = null;
-  for (const resource of await dataResources(ctx)) {
+  for (const resource of resources) {
     if (resource.table === source.table && divisionCode.startsWith(resource.prefix) && (!best || resource.prefix.length > best.prefix.length)) best = resource;
   }
   return best;
+}
+
+export async function resourceFor(ctx: RequestContext, source: RecordSource, divisionCode: string): Promise<DataResource | null> {
+  return resourceAmong(await dataResources(ctx), source, divisionCode);
 }
 
 export const policyOf = (resource: Pick<DataResource, 'id'>, item: CatalogItem): ItemPolicy => ({
@@ -53,12 +61,47 @@ export const policyOf = (resource: Pick<DataResource, 'id'>, item: CatalogItem):
   maskedDeliveryOnly: item.maskedDeliveryOnly,
 });
 
-/** One decision per (resource, item, purpose) per request: the policy does not depend on the row. */
-export function decisionFor(ctx: RequestContext, resource: DataResource, item: CatalogItem, purpose: Purpose): Promise<Decision> {
-  return ctx.loaders.once(`records.decision:${resource.id}:${item.code}:${purpose}`, async () => {
-    const standing = await standingOf(ctx);
-    return decide(standing.requester, policyOf(resource, item), standing.grants, purpose, ctx.now);
+/** What every decision of one request is made from, loaded once before the first field is released. */
+interface DecisionInputs {
+  resources: DataResource[];
+  standing: Standing;
+  /** One decision per (item of a resource, purpose): the policy does not depend on the row. */
+  decisions: Map<Purpose, Map<CatalogItem, Decision>>;
+  /** What the fields of one record share: its resource, key, stated purpose and access path. */
+  records: WeakMap<object, RecordRelease>;
+}
+
+interface RecordRelease {
+  resource: DataResource | null;
+  key: string;
+  purpose: string | null;
+  accessPath: AccessPath;
+}
+
+const loadedInputs = new WeakMap<RequestContext, DecisionInputs>();
+
+function decisionInputs(ctx: RequestContext): Promise<DecisionInputs> {
+  return ctx.loaders.once('records.decisionInputs', async () => {
+    const [resources, standing] = await Promise.all([dataResources(ctx), standingOf(ctx)]);
+    const inputs: DecisionInputs = { resources, standing, decisions: new Map(), records: new WeakMap() };
+    loadedInputs.set(ctx, inputs);
+    return inputs;
   });
+}
+
+function decideWith(ctx: RequestContext, inputs: DecisionInputs, resource: DataResource, item: CatalogItem, purpose: Purpose): Decision {
+  let byItem = inputs.decisions.get(purpose);
+  if (!byItem) inputs.decisions.set(purpose, (byItem = new Map()));
+  let decision = byItem.get(item);
+  if (!decision) {
+    decision = decide(inputs.standing.requester, policyOf(resource, item), inputs.standing.grants, purpose, ctx.now);
+    byItem.set(item, decision);
+  }
+  return decision;
+}
+
+export async function decisionFor(ctx: RequestContext, resource: DataResource, item: CatalogItem, purpose: Purpose): Promise<Decision> {
+  return decideWith(ctx, await decisionInputs(ctx), resource, item, purpose);
 }
 
 export function accessPathOf(info: GraphQLResolveInfo): AccessPath {
@@ -91,21 +134,27 @@ export const withPurpose = <T extends object>(rows: T[], purpose: string | undef
  * this requester and item (004 art. 21-23, 50), record the access (001 art. 25), then release the
  * value, release it masked (004 art. 22), or refuse with SHARE_DENIED at this field's path.
  */
-export async function releaseItem(ctx: RequestContext, info: GraphQLResolveInfo, source: RecordSource, row: any, itemCode: string): Promise<unknown> {
+export function releaseItem(ctx: RequestContext, info: GraphQLResolveInfo, source: RecordSource, row: any, itemCode: string): unknown {
   const value = row[source.columns[itemCode]];
   if (ctx.config.enforcementBypass) return value;
-  const resource = await resourceFor(ctx, source, row.divisionCode);
+  // Decided synchronously once the request's inputs are loaded: a page of records has thousands of
+  // fields, and a promise per field would cost more than the decision.
+  const inputs = loadedInputs.get(ctx);
+  if (!inputs) return decisionInputs(ctx).then(() => releaseItem(ctx, info, source, row, itemCode));
+  let record = inputs.records.get(row);
+  if (!record) {
+    record = { resource: resourceAmong(inputs.resources, source, row.divisionCode), key: String(row[source.key]), purpose: statedPurpose.get(row) ?? null, accessPath: accessPathOf(info) };
+    inputs.records.set(row, record);
+  }
+  const { resource, key, purpose, accessPath } = record;
   const item = resource?.items.get(itemCode);
-  const key = String(row[source.key]);
-  const purpose = statedPurpose.get(row) ?? null;
   if (!resource || !item) {
-    ctx.audit.access(resource?.id ?? `table:${source.table}`, itemCode, { effect: 'DENY', reason: 'NOT_SHARED', grantId: null, shareType: 'NOT_SHARED' }, key, purpose, accessPathOf(info));
+    ctx.audit.access(resource?.id ?? `table:${source.table}`, itemCode, { effect: 'DENY', reason: 'NOT_SHARED', grantId: null, shareType: 'NOT_SHARED' }, key, purpose, accessPath);
     throw shareDenied(resource, itemCode, null, ctx.identity.agency);
   }
-  const decision = await decisionFor(ctx, resource, item, 'READ');
-  ctx.audit.access(resource.id, itemCode, decision, key, purpose, accessPathOf(info));
+  const decision = decideWith(ctx, inputs, resource, item, 'READ');
+  ctx.audit.access(resource.id, itemCode, decision, key, purpose, accessPath);
   if (decision.effect === 'DENY') throw shareDenied(resource, itemCode, decision, ctx.identity.agency);
   if (decision.effect === 'ALLOW_MASKED') return maskedDelivery(maskRuleFor(policyOf(resource, item)), value);
   return value;
 }
-

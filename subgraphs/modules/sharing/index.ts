@@ -23,6 +23,7 @@ export function sharingModule(level: Level): PlatformModule {
     name: 'sharing',
     entities: [ShareApplication, ShareGrant, AgencySuspension],
     resolvers: [ShareApplicationFields, applicationLevelResolver(level), grantLevelResolver(level), suspensionLevelResolver(level)],
+    policyTables: ['share_grant', 'share_application', 'agency_suspension'],
   };
   built.set(level, module);
   return module;

@@ -12,15 +12,15 @@ export interface Standing {
 }
 
 /**
- * The requester's standing at this platform, read once per request (three statements, whatever
- * the number of rows and fields decided): suspension, grants, and applications under review.
+ * The requester's standing at this platform: suspension, grants, and applications under review. Read
+ * in three statements when any of them changed since it was last read (kernel PolicySnapshots),
+ * otherwise kept; either way once per request, whatever the number of rows and fields decided.
  */
 export function standingOf(ctx: RequestContext): Promise<Standing> {
-  return ctx.loaders.once('sharing.standing', () => loadStanding(ctx));
+  return ctx.loaders.once('sharing.standing', () => ctx.snapshots.get(ctx, `sharing.standing:${ctx.identity.agency}`, () => loadStanding(ctx, ctx.identity.agency)));
 }
 
-async function loadStanding(ctx: RequestContext): Promise<Standing> {
-  const agency = ctx.identity.agency;
+async function loadStanding(ctx: RequestContext, agency: string): Promise<Standing> {
   const [suspensions, grants, pending] = await Promise.all([
     ctx.db.getRepository(AgencySuspension).count({ where: { agencyUscc: agency, liftedAt: IsNull() } }),
     ctx.db.getRepository(ShareGrant).findBy({ agencyUscc: agency }),

@@ -1,0 +1,101 @@
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import type { RequestContext } from '../context';
+
+/**
+ * Access decisions are made from a few tables: the catalog's share attributes, grants, applications
+ * under review, suspensions. Reading them for every request costs more than deciding. Instead each
+ * platform counts their changes in one row, bumped by database triggers in the same transaction as
+ * the change, so that no writer — a service, another replica, an operator's SQL — can change a
+ * decision without the count moving. A request reads the count once; what was loaded under the same
+ * count is still exact and is reused (PolicySnapshots).
+ */
+@Entity('policy_generation')
+export class PolicyGeneration {
+  @PrimaryColumn({ type: 'int' })
+  id: number;
+
+  @Column({ type: 'int' })
+  value: number;
+}
+
+const ROW_ID = 1;
+const EVENTS = [
+  ['INSERT', 'ai'],
+  ['UPDATE', 'au'],
+  ['DELETE', 'ad'],
+] as const;
+
+/** The triggers one table needs, named `policy_generation_<table>_<ai|au|ad>`. */
+export function policyTriggerNames(table: string): string[] {
+  return EVENTS.map(([, suffix]) => `policy_generation_${table}_${suffix}`);
+}
+
+function sqlitePolicyTriggers(table: string): string[] {
+  return EVENTS.map(
+    ([event, suffix]) =>
+      `CREATE TRIGGER IF NOT EXISTS "policy_generation_${table}_${suffix}" AFTER ${event} ON "${table}" BEGIN UPDATE "policy_generation" SET "value" = "value" + 1 WHERE "id" = ${ROW_ID}; END`,
+  );
+}
+
+const isSqlite = (db: DataSource) => db.options.type === 'better-sqlite3';
+
+/**
+ * At start: makes sure the counter row exists and every table the modules declare is watched. The
+ * embedded SQLite schema is synchronised from the entities, so its triggers are created here; on
+ * MySQL the migrations create them, and a platform whose database lacks one refuses to start rather
+ * than serve decisions from a cache that would not notice a change.
+ */
+export async function preparePolicyGeneration(db: DataSource, tables: readonly string[]): Promise<void> {
+  await db.createQueryBuilder().insert().into(PolicyGeneration).values({ id: ROW_ID, value: 0 }).orIgnore().updateEntity(false).execute();
+  if (isSqlite(db)) {
+    for (const table of tables) for (const statement of sqlitePolicyTriggers(table)) await db.query(statement);
+    return;
+  }
+  const present = new Set<string>(
+    (await db.query('SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()')).map((row: { name: string }) => row.name),
+  );
+  const missing = tables.flatMap(policyTriggerNames).filter((name) => !present.has(name));
+  if (missing.length > 0) throw new Error(`the database lacks the policy-generation triggers ${missing.join(', ')}: run the migrations of this release`);
+}
+
+/** This request's view of the counter, read once (one statement of one row). */
+export function policyGeneration(ctx: Pick<RequestContext, 'db' | 'loaders'>): Promise<number> {
+  return ctx.loaders.once('kernel.policyGeneration', async () => {
+    const [row] = await ctx.db.query(`SELECT value FROM policy_generation WHERE id = ${ROW_ID}`);
+    return Number(row?.value ?? 0);
+  });
+}
+
+/** Agencies whose standing one platform keeps between changes; the least recently used go first. */
+const MAX_SNAPSHOTS = 2000;
+
+/**
+ * What was loaded from the policy tables, kept while the counter stands still: a request that reads
+ * a newer count empties it, and a request that read an older count (it started before a change that
+ * another has already seen) loads for itself without keeping anything.
+ */
+export class PolicySnapshots {
+  private generation = -1;
+  private readonly values = new Map<string, Promise<unknown>>();
+
+  async get<T>(ctx: Pick<RequestContext, 'db' | 'loaders'>, key: string, load: () => Promise<T>): Promise<T> {
+    const generation = await policyGeneration(ctx);
+    if (generation < this.generation) return load();
+    if (generation > this.generation) {
+      this.values.clear();
+      this.generation = generation;
+    }
+    const kept = this.values.get(key);
+    if (kept) {
+      // Most recently used last, so the first key is the one to drop when full.
+      this.values.delete(key);
+      this.values.set(key, kept);
+      return kept as Promise<T>;
+    }
+    const loading = load();
+    this.values.set(key, loading);
+    loading.catch(() => this.values.get(key) === loading && this.values.delete(key));
+    if (this.values.size > MAX_SNAPSHOTS) this.values.delete(this.values.keys().next().value!);
+    return loading;
+  }
+}

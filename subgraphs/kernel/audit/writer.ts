@@ -4,19 +4,34 @@ import { AuditChainHead, AuditRecord } from './audit.entity';
 import { chainHash, GENESIS_HASH } from './chain';
 import { AuditDraft } from './collector';
 
+const HEAD_ID = 1;
+
 interface Pending {
   rows: Omit<AuditRecord, 'seq' | 'prevHash' | 'hash' | 'items' | 'recordKeys'>[];
   done: (error?: unknown) => void;
 }
 
+type ChainEnd = { seq: number; hash: string };
+
+/** Rows per INSERT statement. */
+const ROWS_PER_STATEMENT = 200;
+/** Attempts to append when other writers (another replica of this platform) keep moving the chain's end. */
+const MAX_ATTEMPTS = 5;
+
 /**
  * Appends audit records to the chain before the response leaves. Requests that finish while a
- * batch is being written are appended together in the next transaction (group commit), so the
- * chain stays strictly ordered without one transaction per request.
+ * batch is being written, or in the same turn of the event loop, are appended together in the next
+ * transaction (group commit), so the chain stays strictly ordered without one transaction per request.
+ *
+ * The end of the chain is kept in memory between batches. A batch first moves the stored end on,
+ * on condition that it is still where this writer left it: that one UPDATE takes the row lock that
+ * orders concurrent writers and tells this one when another has appended, in which case it reads
+ * the end again and chains the batch anew. A batch is four statements: BEGIN, UPDATE, INSERT, COMMIT.
  */
 export class AuditWriter {
   private queue: Pending[] = [];
   private writing = false;
+  private end: ChainEnd | null = null;
 
   constructor(private readonly db: DataSource) {}
 
@@ -41,12 +56,14 @@ export class AuditWriter {
     }));
     return new Promise((resolve, reject) => {
       this.queue.push({ rows, done: (error) => (error ? reject(error) : resolve()) });
-      if (!this.writing) void this.drain();
+      if (!this.writing) {
+        this.writing = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
   private async drain() {
-    this.writing = true;
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0);
       try {
@@ -60,19 +77,41 @@ export class AuditWriter {
   }
 
   private async write(rows: Pending['rows']) {
-    const mysql = this.db.options.type !== 'better-sqlite3';
-    await this.db.transaction(async (m) => {
-      const head = await m.findOne(AuditChainHead, { where: { id: 1 }, ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-      let seq = head?.lastSeq ?? 0;
-      let prevHash = head?.lastHash ?? GENESIS_HASH;
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const from = this.end ?? (await this.readEnd());
+      this.end = null;
+      let seq = from.seq;
+      let prevHash = from.hash;
       const chained = rows.map((row) => {
         const record = { ...row, seq: ++seq, prevHash };
-        const hash = chainHash(record);
-        prevHash = hash;
-        return { ...record, hash };
+        prevHash = chainHash(record);
+        return { ...record, hash: prevHash };
       });
-      for (let i = 0; i < chained.length; i += 200) await m.insert(AuditRecord, chained.slice(i, i + 200));
-      await m.save(AuditChainHead, { id: 1, lastSeq: seq, lastHash: prevHash });
-    });
+      const appended = await this.db.transaction(async (m) => {
+        const moved = await m
+          .createQueryBuilder()
+          .update(AuditChainHead)
+          .set({ lastSeq: seq, lastHash: prevHash })
+          .where('id = :id AND lastSeq = :from', { id: HEAD_ID, from: from.seq })
+          .execute();
+        if (moved.affected !== 1) return false;
+        for (let i = 0; i < chained.length; i += ROWS_PER_STATEMENT) {
+          await m.createQueryBuilder().insert().into(AuditRecord).values(chained.slice(i, i + ROWS_PER_STATEMENT)).updateEntity(false).execute();
+        }
+        return true;
+      });
+      if (appended) {
+        this.end = { seq, hash: prevHash };
+        return;
+      }
+    }
+    throw new Error(`the audit chain's end moved under ${MAX_ATTEMPTS} attempts in a row`);
+  }
+
+  /** The stored end of the chain; an empty trail gets its genesis end first. */
+  private async readEnd(): Promise<ChainEnd> {
+    await this.db.createQueryBuilder().insert().into(AuditChainHead).values({ id: HEAD_ID, lastSeq: 0, lastHash: GENESIS_HASH }).orIgnore().updateEntity(false).execute();
+    const head = await this.db.getRepository(AuditChainHead).findOneByOrFail({ id: HEAD_ID });
+    return { seq: head.lastSeq, hash: head.lastHash };
   }
 }

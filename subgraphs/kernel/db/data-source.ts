@@ -64,6 +64,7 @@ export function createDataSource(options: DataSourceOptions): { dataSource: Data
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
         db.pragma('busy_timeout = 5000');
+        db.pragma('synchronous = NORMAL');
       },
     }),
   };

@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { PlatformConfig, projectRoot } from '../subgraphs/kernel/config';
@@ -29,13 +31,27 @@ export async function benchDatabase(config: Readonly<PlatformConfig>, level: Lev
   return dataSource;
 }
 
+/** Drops the MySQL databases, or deletes the SQLite files (with their WAL and shared-memory files). */
 export async function dropBenchDatabases(config: Readonly<PlatformConfig>, levels: Level[]): Promise<void> {
-  await Promise.all(levels.map((level) => dropMysqlDatabase(config.subgraphs[level].database)));
+  await Promise.all(
+    levels.map(async (level) => {
+      const database = config.subgraphs[level].database;
+      if (database.kind === 'mysql') return dropMysqlDatabase(database);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(database.file + suffix, { force: true });
+    }),
+  );
 }
+
+/**
+ * `start-level` as Node runs it from here: compiled under dist/ when this file is (npm run bench),
+ * the TypeScript source under ts-node otherwise (npm run bench:reflow).
+ */
+const startLevelArgs = (): string[] =>
+  __filename.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', 'scripts/start-level.ts'] : [path.join(__dirname, '..', 'scripts', 'start-level.js')];
 
 /** The source platform in its own process, as in production (scripts/start-level.ts). */
 export async function startSourcePlatform(env: NodeJS.ProcessEnv, url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/start-level.ts', 'REGION'], { cwd: projectRoot(), env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...startLevelArgs(), 'REGION'], { cwd: projectRoot(), env, stdio: ['ignore', 'ignore', 'inherit'] });
   const health = url.replace(/\/graphql$/, '/health');
   for (let waited = 0; waited < 180_000; waited += 250) {
     if (child.exitCode !== null) throw new Error(`the region platform exited with code ${child.exitCode}`);
@@ -46,12 +62,26 @@ export async function startSourcePlatform(env: NodeJS.ProcessEnv, url: string): 
   throw new Error('the region platform did not start within 3 minutes');
 }
 
+/** Stops the source platform and waits until it has exited, so nothing holds its database any more. */
+export async function stopSourcePlatform(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  // Unreferenced: a pending timeout must not keep a finished benchmark alive.
+  const timeout = sleep(10_000, 'timeout' as const, { ref: false });
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
 /** `count` generated persons of Hohhot's divisions at the source, each with its own change stamp. */
 export async function insertSourcePersons(region: DataSource, count: number): Promise<void> {
   const persons = generatePersons({ count, divisionCodes: householdDivisionCodes('150100'), seed: 2026, startIndex: FIRST_BENCH_PERSON });
   const base = Date.now() - count;
   const rows = persons.map((person, i) => ({ ...person, updatedAt: new Date(base + i), deletedAt: null }));
-  for (let i = 0; i < rows.length; i += 1000) await region.getRepository(PersonRow).insert(rows.slice(i, i + 1000));
+  // Without reading the rows back (updateEntity): on SQLite that read names every inserted key in one expression, too deep for 1 000 rows.
+  for (let i = 0; i < rows.length; i += 1000) await region.createQueryBuilder().insert().into(PersonRow).values(rows.slice(i, i + 1000)).updateEntity(false).execute();
 }
 
 /**

@@ -10,23 +10,25 @@ import { catalogVersusStock } from './scenarios/p1-catalog-vs-stock';
 import { gatewayOverhead } from './scenarios/p2-gateway-overhead';
 import { statementsPerCatalogPage, statementsPerRecordQuery } from './scenarios/p3-statements';
 import { enforcementCost } from './scenarios/p4-enforcement';
+import { DEFAULT_REFLOW_ROWS, ReflowRowsSetting, reflowVersusRawInsert } from './scenarios/p5-reflow';
 import { BenchStack } from './stack';
 
 /** In order of execution; the catalog's P3 last, because it adds rows to the catalog. */
-const SCENARIOS: Scenario[] = [catalogVersusStock, gatewayOverhead, enforcementCost, statementsPerRecordQuery, statementsPerCatalogPage];
+const SCENARIOS: Scenario[] = [catalogVersusStock, gatewayOverhead, enforcementCost, statementsPerRecordQuery, reflowVersusRawInsert, statementsPerCatalogPage];
 
 /** Our gateway as `npm start` runs it: one worker per core. The stock one: one process, default configuration. */
 const OUR_GATEWAY = 'gateway/main.js';
 const STOCK_GATEWAY = 'bench/stock-gateway.js';
 const CORES = os.availableParallelism();
 
-function settingsFromArgs(): { settings: BenchSettings; only: Set<string> | null; profileDir: string | null } {
+function settingsFromArgs(): { settings: BenchSettings & ReflowRowsSetting; only: Set<string> | null; profileDir: string | null } {
   const { values } = parseArgs({
     options: {
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '3' },
       connections: { type: 'string', default: '32' },
       rounds: { type: 'string', default: '3' },
+      'reflow-rows': { type: 'string', default: String(DEFAULT_REFLOW_ROWS) },
       only: { type: 'string' },
       profile: { type: 'string' },
     },
@@ -42,6 +44,7 @@ function settingsFromArgs(): { settings: BenchSettings; only: Set<string> | null
       warmupSeconds: positive('warmup', values.warmup!),
       connections: positive('connections', values.connections!),
       rounds: positive('rounds', values.rounds!),
+      reflowRows: positive('reflow-rows', values['reflow-rows']!),
     },
     only: values.only ? new Set(values.only.split(',').map((id) => id.trim().toUpperCase())) : null,
     profileDir: values.profile ? path.resolve(values.profile) : null,

@@ -11,6 +11,7 @@ import { PlatformConfig } from '../subgraphs/kernel/config';
 import { Level, LEVELS, SUBGRAPH_NAME } from '../subgraphs/kernel/levels';
 import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen } from '../subgraphs/kernel/server/http';
 import { KNOWN_OPERATIONS } from './known-operations';
+import { operationCostPlugin } from './operation-cost';
 import { SignedSubgraphDataSource } from './subgraph-data-source';
 import { stopWarmUpAfterPlanning, warmUp } from './warm-up';
 
@@ -71,7 +72,13 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     validationRules: protection.validationRules,
     // Responses are per caller: no cache may keep them, so no cache policy is computed for them.
     // Automatic persisted queries stay on (Apollo Server's default, in its bounded in-memory cache).
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ...protection.plugins,
+      // Armor counts page sizes written in the operation; this counts those passed as variables too.
+      operationCostPlugin({ maxCost: OPERATION_LIMITS.maxCost }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: config.environment !== 'production',
   });

@@ -15,8 +15,11 @@ export interface RunningGatewayCluster {
   stop(): Promise<void>;
 }
 
-/** GATEWAY_WORKERS, or one worker per core when it is 0 (the default). */
-export const workerCount = (configured: number) => (configured > 0 ? configured : os.availableParallelism());
+/**
+ * GATEWAY_WORKERS, or when it is 0 (the default) one worker per core, less the cores kept for other
+ * work on the same machine, and at least one.
+ */
+export const workerCount = (configured: number, coresKept = 0) => (configured > 0 ? configured : Math.max(1, os.availableParallelism() - coresKept));
 
 /**
  * V8 flags of every worker: a 4 MB young generation (default 16) and an old generation that grows by
@@ -28,8 +31,8 @@ export const WORKER_V8_FLAGS = ['--max-semi-space-size=4', '--heap-growing-perce
 
 const RESPAWN_DELAY_MS = 1000;
 
-export async function startGatewayCluster(configuredWorkers: number): Promise<RunningGatewayCluster> {
-  const count = workerCount(configuredWorkers);
+export async function startGatewayCluster(configuredWorkers: number, coresKept = 0): Promise<RunningGatewayCluster> {
+  const count = workerCount(configuredWorkers, coresKept);
   const extension = path.extname(__filename);
   // Run from sources (ts-node), a worker must compile TypeScript too.
   const compiler = extension === '.ts' ? ['-r', 'ts-node/register/transpile-only'] : [];

@@ -77,8 +77,8 @@ async function main() {
     await stack.startSubgraphs();
     log('subgraphs ready');
     const [ours, oursOneWorker, stock] = await Promise.all([
-      stack.startGateway({ name: 'ours', module: OUR_GATEWAY, workers: CORES, env: { GATEWAY_WORKERS: '0' } }),
-      stack.startGateway({ name: 'ours-1-worker', module: OUR_GATEWAY, workers: 1, env: { GATEWAY_WORKERS: '1' } }),
+      stack.startGateway({ name: 'ours', module: OUR_GATEWAY, workers: CORES, env: { GATEWAY_WORKERS: '0', GATEWAY_SHOW_QUERY_PLANS: 'true' } }),
+      stack.startGateway({ name: 'ours-1-worker', module: OUR_GATEWAY, workers: 1, env: { GATEWAY_WORKERS: '1', GATEWAY_SHOW_QUERY_PLANS: 'true' } }),
       stack.startGateway({ name: 'stock', module: STOCK_GATEWAY, workers: 1 }),
     ]);
     log(`gateways ready: ours ${ours.url}, ours with 1 worker ${oursOneWorker.url}, stock ${stock.url}`);

@@ -1,4 +1,5 @@
 import '../gateway/no-phone-home';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,7 +53,12 @@ export class BenchStack {
     const ports = await Promise.all(LEVELS.map(() => freePort()));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      NODE_ENV: 'development',
+      // As deployed: production mode (graphql-js, for one, leaves out its development checks), with
+      // secrets of this run. P4 restarts the platforms in development: its bypass is refused in production.
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      GATEWAY_SIGNING_SECRET: randomBytes(32).toString('hex'),
+      SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),
       APOLLO_TELEMETRY_DISABLED: 'true',
       DATABASE_PREFIX: `bench${process.pid}_`,
       ...(sqliteDir ? { SQLITE_DIR: sqliteDir } : {}),

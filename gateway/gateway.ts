@@ -56,6 +56,7 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     },
     experimental_approximateQueryPlanStoreMiB: QUERY_PLAN_CACHE_MIB,
     experimental_didResolveQueryPlan: stopWarmUpAfterPlanning,
+    __exposeQueryPlanExperimental: config.gateway.showQueryPlans,
   });
 
   const armor = new ApolloArmor({

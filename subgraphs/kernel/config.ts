@@ -46,7 +46,15 @@ export interface PlatformConfig {
   reflow: ReflowConfig;
   signatureWindowSeconds: number;
   subgraphs: Record<Level, SubgraphEndpoint>;
-  gateway: { port: number; workers: number; composeAtStart: boolean; supergraphPath: string; maxSocketsPerSubgraph: number };
+  gateway: {
+    port: number;
+    workers: number;
+    composeAtStart: boolean;
+    supergraphPath: string;
+    maxSocketsPerSubgraph: number;
+    /** Answer the `Apollo-Query-Plan-Experimental` header with the query plan: outside production, or when asked (the benchmark). */
+    showQueryPlans: boolean;
+  };
   /** Benchmark-only switch; refused at start-up when environment is production. */
   enforcementBypass: boolean;
   logSql: boolean;
@@ -145,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
       composeAtStart: env.COMPOSE_AT_START === 'true',
       supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join(projectRoot(), 'schema', 'supergraph.graphql')),
       maxSocketsPerSubgraph: int('GATEWAY_MAX_SOCKETS', 64),
+      showQueryPlans: bool('GATEWAY_SHOW_QUERY_PLANS', environment !== 'production'),
     },
     enforcementBypass,
     logSql: env.LOG_SQL === 'true',

@@ -4,9 +4,11 @@ import Module from 'node:module';
  * @apollo/gateway requires, when it is loaded, modules that only features this gateway leaves off
  * need: the OpenTelemetry metrics SDK, its exporter and four cloud resource detectors (usage
  * telemetry, disabled by no-phone-home), @apollo/composition (composing at run time; we serve a
- * composed supergraph), the usage-reporting protobuf (federated traces, not requested) and node-fetch
- * (RemoteGraphQLDataSource, replaced by subgraph-data-source.ts). Loaded, they cost every worker
- * ~10 MB of memory (docs/performance.md).
+ * composed supergraph), the usage-reporting protobuf (federated traces, not requested), node-fetch
+ * (RemoteGraphQLDataSource, replaced by subgraph-data-source.ts) and @graphql-tools/schema (Apollo
+ * Server building a schema from type definitions; the gateway supplies its own). Loaded, they cost
+ * every worker ~14 MB of memory (docs/performance.md). make-fetch-happen cannot wait: @apollo/gateway
+ * imports it in a way that reads the whole module at once.
  *
  * For these modules a require returns a stand-in that loads the real module on first use, so a
  * feature that is switched on still works exactly as before. Importing this module installs it:
@@ -23,6 +25,7 @@ const DEFERRED_MODULES: ReadonlySet<string> = new Set([
   '@apollo/composition',
   '@apollo/usage-reporting-protobuf',
   'node-fetch',
+  '@graphql-tools/schema',
 ]);
 
 type Load = (request: string, parent: unknown, isMain: boolean) => unknown;

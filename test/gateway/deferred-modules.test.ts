@@ -14,12 +14,17 @@ function inFreshNode(script: string): Record<string, unknown> {
 const LOADED = `const loaded = (name) => Object.keys(require.cache).some((file) => file.includes('/node_modules/' + name + '/'));`;
 
 describe('modules deferred until first use in a gateway worker', () => {
-  it('does not load the telemetry SDK, composition or node-fetch along with @apollo/gateway', () => {
+  it('does not load the telemetry SDK, composition, node-fetch or schema building along with @apollo/gateway and @apollo/server', () => {
     const result = inFreshNode(`${LOADED}
       require('./gateway/deferred-modules');
       require('@apollo/gateway');
-      console.log(JSON.stringify({ metrics: loaded('@opentelemetry/sdk-metrics'), composition: loaded('@apollo/composition'), nodeFetch: loaded('node-fetch'), gateway: loaded('@apollo/gateway') }));`);
-    expect(result).toEqual({ metrics: false, composition: false, nodeFetch: false, gateway: true });
+      require('@apollo/server');
+      console.log(JSON.stringify({
+        metrics: loaded('@opentelemetry/sdk-metrics'), composition: loaded('@apollo/composition'), nodeFetch: loaded('node-fetch'),
+        schemaBuilding: loaded('@graphql-tools/schema'),
+        gateway: loaded('@apollo/gateway'), server: loaded('@apollo/server'),
+      }));`);
+    expect(result).toEqual({ metrics: false, composition: false, nodeFetch: false, schemaBuilding: false, gateway: true, server: true });
   });
 
   it('loads a deferred module when it is used, and it works as the real one', () => {

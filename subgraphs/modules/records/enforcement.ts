@@ -68,7 +68,7 @@ interface DecisionInputs {
   /** One decision per (item of a resource, purpose): the policy does not depend on the row. */
   decisions: Map<Purpose, Map<CatalogItem, Decision>>;
   /** What the fields of one record share: its resource, key, stated purpose and access path. */
-  records: WeakMap<object, RecordRelease>;
+  records: Map<object, RecordRelease>;
 }
 
 interface RecordRelease {
@@ -83,10 +83,19 @@ const loadedInputs = new WeakMap<RequestContext, DecisionInputs>();
 function decisionInputs(ctx: RequestContext): Promise<DecisionInputs> {
   return ctx.loaders.once('records.decisionInputs', async () => {
     const [resources, standing] = await Promise.all([dataResources(ctx), standingOf(ctx)]);
-    const inputs: DecisionInputs = { resources, standing, decisions: new Map(), records: new WeakMap() };
+    const inputs: DecisionInputs = { resources, standing, decisions: new Map(), records: new Map() };
     loadedInputs.set(ctx, inputs);
     return inputs;
   });
+}
+
+/**
+ * Loads what this request's decisions are made from. Root resolvers call it while they read their
+ * rows, so that every field of the page is decided on the synchronous path; a field released before
+ * it has finished waits for it instead.
+ */
+export function readyToRelease(ctx: RequestContext): Promise<unknown> {
+  return ctx.config.enforcementBypass ? Promise.resolve() : decisionInputs(ctx);
 }
 
 function decideWith(ctx: RequestContext, inputs: DecisionInputs, resource: DataResource, item: CatalogItem, purpose: Purpose): Decision {

@@ -9,7 +9,7 @@ import { CatalogResourceInterface, ownResourceType, regionViewOf } from '../../c
 import { itemsOfResource } from '../../catalog/loaders';
 import { CatalogResourceRow } from '../../catalog/resource.entity';
 import { onlyReadableOrigins } from '../../reflow/audience';
-import { releaseItem, withPurpose } from '../enforcement';
+import { readyToRelease, releaseItem, withPurpose } from '../enforcement';
 import { recordSource } from '../sources';
 import { requireRecordPageSize } from './page-limit';
 import { DataRecord, RecordField, RecordPage, RecordsArgs } from './record-page.types';
@@ -34,7 +34,7 @@ async function recordPage(ctx: RequestContext, resource: CatalogResourceRow, arg
     if (!position) throw badInput('after', 'not a cursor returned by records');
     qb.andWhere(`r.${source.key} > :after`, { after: position[0] });
   }
-  const rows = await qb.orderBy(`r.${source.key}`, 'ASC').take(args.first + 1).getMany();
+  const [rows] = await Promise.all([qb.orderBy(`r.${source.key}`, 'ASC').take(args.first + 1).getMany(), readyToRelease(ctx)]);
   const page = withPurpose(rows.slice(0, args.first) as any[], args.purpose);
   return {
     totalCount,

@@ -11,7 +11,7 @@ import { Level } from '../../../kernel/levels';
 import { ReferenceResolvers } from '../../../kernel/schema';
 import { onlyReadableOrigins } from '../../reflow/audience';
 import { recordOriginResolver } from '../../reflow/graphql/origin';
-import { releaseItem, withPurpose } from '../enforcement';
+import { readyToRelease, releaseItem, withPurpose } from '../enforcement';
 import { recordByKey } from '../loaders';
 import { RecordSource, recordSource } from '../sources';
 import { requireRecordPageSize } from './page-limit';
@@ -103,7 +103,7 @@ export function typedRecords(level: Level, spec: TypedRecordSpec): { resolvers: 
     @Query(() => Type, { name: levelName(level, `{level}${spec.single}`) })
     async one(@Arg(spec.keyArg, () => ID) key: string, @Ctx() ctx: RequestContext, @Arg('purpose', () => String, { nullable: true }) purpose?: string) {
       requireKey(key);
-      const row = await recordByKey(ctx, source).load(key);
+      const [row] = await Promise.all([recordByKey(ctx, source).load(key), readyToRelease(ctx)]);
       if (!row) throw notFound(`${spec.keyArg}: no ${spec.typeName} record ${key} on the ${level.toLowerCase()} platform`, { field: spec.keyArg });
       return withPurpose([row], purpose)[0];
     }
@@ -125,7 +125,7 @@ export function typedRecords(level: Level, spec: TypedRecordSpec): { resolvers: 
         if (!position) throw badInput('after', 'not a cursor returned by this query');
         qb.andWhere(`r.${source.key} > :after`, { after: position[0] });
       }
-      const rows = await qb.orderBy(`r.${source.key}`, 'ASC').take(first + 1).getMany();
+      const [rows] = await Promise.all([qb.orderBy(`r.${source.key}`, 'ASC').take(first + 1).getMany(), readyToRelease(ctx)]);
       const page = withPurpose(rows.slice(0, first) as any[], purpose);
       const edges = page.map((row) => ({ cursor: encodeCursor([String(row[source.key])]), node: row }));
       return {
@@ -140,7 +140,12 @@ export function typedRecords(level: Level, spec: TypedRecordSpec): { resolvers: 
     type: Type,
     types: [Type],
     resolvers: [TypedRecordQueries, recordOriginResolver(Type)],
-    references: { [typeName]: { __resolveReference: (ref: Record<string, string>, ctx: RequestContext) => recordByKey(ctx, source).load(ref[spec.keyArg]) } },
+    references: {
+      [typeName]: {
+        __resolveReference: async (ref: Record<string, string>, ctx: RequestContext) =>
+          (await Promise.all([recordByKey(ctx, source).load(ref[spec.keyArg]), readyToRelease(ctx)]))[0],
+      },
+    },
   };
 }
 

@@ -33,7 +33,17 @@ export class AuditWriter {
   private writing = false;
   private end: ChainEnd | null = null;
 
-  constructor(private readonly db: DataSource) {}
+  /** Entity properties in the order of the INSERT's columns. */
+  private readonly properties: string[];
+  private readonly insertHead: string;
+  private readonly rowPlaceholders: string;
+
+  constructor(private readonly db: DataSource) {
+    const columns = db.getMetadata(AuditRecord).columns;
+    this.properties = columns.map((column) => column.propertyName);
+    this.insertHead = `INSERT INTO \`audit_record\` (${columns.map((column) => `\`${column.databaseName}\``).join(', ')}) VALUES `;
+    this.rowPlaceholders = `(${columns.map(() => '?').join(', ')})`;
+  }
 
   append(identity: Identity, requestId: string, at: Date, drafts: AuditDraft[]): Promise<void> {
     if (drafts.length === 0) return Promise.resolve();
@@ -88,15 +98,17 @@ export class AuditWriter {
         return { ...record, hash: prevHash };
       });
       const appended = await this.db.transaction(async (m) => {
-        const moved = await m
-          .createQueryBuilder()
-          .update(AuditChainHead)
-          .set({ lastSeq: seq, lastHash: prevHash })
-          .where('id = :id AND lastSeq = :from', { id: HEAD_ID, from: from.seq })
-          .execute();
+        // Plain SQL: TypeORM's query builders cost more than the statements on this path, once per
+        // batch. Backquoted names are read alike by MySQL/MariaDB and SQLite.
+        const moved = await m.queryRunner!.query(
+          'UPDATE `audit_chain_head` SET `lastSeq` = ?, `lastHash` = ? WHERE `id` = ? AND `lastSeq` = ?',
+          [seq, prevHash, HEAD_ID, from.seq],
+          true,
+        );
         if (moved.affected !== 1) return false;
         for (let i = 0; i < chained.length; i += ROWS_PER_STATEMENT) {
-          await m.createQueryBuilder().insert().into(AuditRecord).values(chained.slice(i, i + ROWS_PER_STATEMENT)).updateEntity(false).execute();
+          const slice = chained.slice(i, i + ROWS_PER_STATEMENT);
+          await m.query(this.insertHead + slice.map(() => this.rowPlaceholders).join(', '), slice.flatMap((row) => this.properties.map((property) => (row as Record<string, unknown>)[property] ?? null)));
         }
         return true;
       });

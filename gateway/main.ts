@@ -9,7 +9,7 @@ import { startGatewayCluster } from './cluster';
 async function main() {
   const config = loadConfig();
   const gateway = await startGatewayCluster(config.gateway.workers);
-  console.log(`gateway ${gateway.url} (${gateway.workers} workers)`);
+  console.log(`gateway ${gateway.url} (${gateway.workers} worker${gateway.workers === 1 ? '' : 's'})`);
   const stop = () => gateway.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

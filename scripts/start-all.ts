@@ -23,7 +23,7 @@ async function main() {
     console.log(`${subgraph.level.padEnd(6)} platform ${subgraph.url} (${db.kind === 'mysql' ? `MySQL ${db.database}` : `SQLite ${db.file}`})`);
   }
   const gateway = await startGatewayCluster(config.gateway.workers, LEVEL_PLATFORM_CORES);
-  console.log(`gateway         ${gateway.url} (${gateway.workers} workers)`);
+  console.log(`gateway         ${gateway.url} (${gateway.workers} worker${gateway.workers === 1 ? '' : 's'})`);
   console.log('get a token:    npm run token -- --list');
   const shutdown = async () => {
     await gateway.stop();

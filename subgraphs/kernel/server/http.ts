@@ -1,4 +1,5 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
@@ -123,14 +124,38 @@ export function closeServer(server: Server): Promise<void> {
   });
 }
 
-/** A loopback port nobody listens on right now, so services can be told each other's ports before they start. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Where free ports are looked for: below the kernel's range for outgoing connections. A port taken
+ * from that range (what listening on port 0 hands out) can be given, between the moment it is found
+ * free and the moment its service listens, to the local end of any outgoing connection — to the
+ * database, to another service — and the service then fails with EADDRINUSE.
+ */
+function listeningPortRange(): [number, number] {
+  try {
+    const [ephemeralLow] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (ephemeralLow > 12000) return [10000, ephemeralLow - 1];
+  } catch {
+    // Not Linux: the usual ephemeral ranges start at 32768 or 49152.
+  }
+  return [10000, 32767];
+}
+
+const PORT_ATTEMPTS = 50;
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
+}
+
+/** A loopback port nobody listens on right now, so services can be told each other's ports before they start. */
+export async function freePort(): Promise<number> {
+  const [low, high] = listeningPortRange();
+  for (let attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+    const port = low + Math.floor(Math.random() * (high - low + 1));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free loopback port found in ${PORT_ATTEMPTS} tries between ${low} and ${high}`);
 }

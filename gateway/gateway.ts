@@ -101,7 +101,14 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
   };
 
   const server = createGraphQLHttpServer({ apollo, admit, allowGet: true });
-  const port = await listen(server, config.gateway.port);
+  let port: number;
+  try {
+    port = await listen(server, config.gateway.port);
+  } catch (error) {
+    await apollo.stop();
+    await Promise.all(dataSources.map((dataSource) => dataSource.close()));
+    throw error;
+  }
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,

@@ -21,7 +21,13 @@ export interface RunningStack {
 export async function startStack(config: Readonly<PlatformConfig>, options: { ephemeralPorts?: boolean } = {}): Promise<RunningStack> {
   const effective = options.ephemeralPorts ? await withFreePorts(config) : config;
   const subgraphs = await startLevels(effective);
-  const gateway = await startGateway(effective);
+  let gateway: RunningGateway;
+  try {
+    gateway = await startGateway(effective);
+  } catch (error) {
+    await Promise.all(LEVELS.map((l) => subgraphs[l].stop()));
+    throw error;
+  }
   return {
     config: effective,
     gateway,

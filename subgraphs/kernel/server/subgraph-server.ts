@@ -108,7 +108,15 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   };
 
   const server = createGraphQLHttpServer({ apollo, admit });
-  const boundPort = await listen(server, endpoint.port);
+  let boundPort: number;
+  try {
+    boundPort = await listen(server, endpoint.port);
+  } catch (error) {
+    // Nothing of a platform that could not listen may stay open: its database, Apollo's timers.
+    await apollo.stop();
+    await dataSource.destroy();
+    throw error;
+  }
   const stopModules = definition.modules.flatMap((m) => m.start?.({ level: definition.level, db: dataSource, config, calendar }) ?? []);
   return {
     level: definition.level,

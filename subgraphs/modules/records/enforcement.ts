@@ -41,16 +41,12 @@ async function loadDataResources(ctx: RequestContext): Promise<DataResource[]> {
 }
 
 /** The resource a record belongs to: the most specific published resource of its table covering its division. */
-export function resourceAmong(resources: readonly DataResource[], source: RecordSource, divisionCode: string): DataResource | null {
+function resourceAmong(resources: readonly DataResource[], source: RecordSource, divisionCode: string): DataResource | null {
   let best: DataResource | null = null;
   for (const resource of resources) {
     if (resource.table === source.table && divisionCode.startsWith(resource.prefix) && (!best || resource.prefix.length > best.prefix.length)) best = resource;
   }
   return best;
-}
-
-export async function resourceFor(ctx: RequestContext, source: RecordSource, divisionCode: string): Promise<DataResource | null> {
-  return resourceAmong(await dataResources(ctx), source, divisionCode);
 }
 
 export const policyOf = (resource: Pick<DataResource, 'id'>, item: CatalogItem): ItemPolicy => ({

@@ -1,6 +1,7 @@
 import { ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { loadConfig, PlatformConfig } from '../subgraphs/kernel/config';
+import { insertRows, ROWS_PER_STATEMENT } from '../subgraphs/kernel/db/multi-row';
 import { freePort } from '../subgraphs/kernel/server/http';
 import { SyncProgress } from '../subgraphs/kernel/sync/types';
 import { ReflowRunTrigger } from '../subgraphs/modules/reflow/enums';
@@ -9,11 +10,8 @@ import { runSubscription } from '../subgraphs/modules/reflow/target/runner';
 import { PersonRow } from '../subgraphs/modules/records/record.entities';
 import { benchDatabase, benchSubscription, dropBenchDatabases, insertSourcePersons, startSourcePlatform, stopSourcePlatform } from './reflow-setup';
 
-/**
- * Rows per raw INSERT statement: the sync engine's upsert (subgraphs/kernel/sync/upsert.ts) writes
- * 1 000 rows per statement too, so both sides send the same number of statements.
- */
-export const RAW_ROWS_PER_STATEMENT = 1000;
+/** Rows per INSERT statement, on both sides: the sync engine's upsert and the raw INSERT share the kernel's statement writer. */
+export const RAW_ROWS_PER_STATEMENT = ROWS_PER_STATEMENT;
 
 /**
  * What a reflow measurement runs on: the region platform (the source) in its own process on its own
@@ -100,27 +98,16 @@ export function reflowedRows(bench: ReflowBench, subscriptionId: string): Promis
 }
 
 /**
- * The same rows written into the same (emptied) table the plain way: multi-row INSERT statements,
- * one transaction per reflow page, nothing else. Values are converted by the driver as the upsert
- * converts them, so both sides bind the same parameters.
+ * The same rows written into the same (emptied) table the plain way: multi-row INSERT statements
+ * (kernel/db/multi-row.ts, which also writes the reflow's upserts), one transaction per reflow page,
+ * nothing else.
  */
 export async function timedRawInsert(bench: ReflowBench, rows: PersonRow[]): Promise<TimedWrite> {
   const { city: db, config } = bench;
-  const { driver } = db;
-  const columns = db.getMetadata(PersonRow).columns;
-  const placeholders = `(${columns.map(() => '?').join(', ')})`;
-  const head = `INSERT INTO ${driver.escape('person_record')} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
   const pageSize = config.reflow.pageSize;
   const started = performance.now();
   for (let page = 0; page < rows.length; page += pageSize) {
-    await db.transaction(async (m) => {
-      const pageRows = rows.slice(page, page + pageSize);
-      for (let i = 0; i < pageRows.length; i += RAW_ROWS_PER_STATEMENT) {
-        const chunk = pageRows.slice(i, i + RAW_ROWS_PER_STATEMENT);
-        const values = chunk.flatMap((row) => columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c)));
-        await m.query(head + chunk.map(() => placeholders).join(', '), values);
-      }
-    });
+    await db.transaction((m) => insertRows(m, PersonRow, rows.slice(page, page + pageSize)));
   }
   const ms = performance.now() - started;
   const stored = await db.getRepository(PersonRow).count();

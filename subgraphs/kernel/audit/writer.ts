@@ -3,6 +3,7 @@ import { Identity } from '../auth/identity';
 import { AuditChainHead, AuditRecord } from './audit.entity';
 import { chainHash, GENESIS_HASH } from './chain';
 import { AuditDraft } from './collector';
+import { insertRows } from '../db/multi-row';
 
 const HEAD_ID = 1;
 
@@ -13,8 +14,6 @@ interface Pending {
 
 type ChainEnd = { seq: number; hash: string };
 
-/** Rows per INSERT statement. */
-const ROWS_PER_STATEMENT = 200;
 /** Attempts to append when other writers (another replica of this platform) keep moving the chain's end. */
 const MAX_ATTEMPTS = 5;
 
@@ -33,17 +32,7 @@ export class AuditWriter {
   private writing = false;
   private end: ChainEnd | null = null;
 
-  /** Entity properties in the order of the INSERT's columns. */
-  private readonly properties: string[];
-  private readonly insertHead: string;
-  private readonly rowPlaceholders: string;
-
-  constructor(private readonly db: DataSource) {
-    const columns = db.getMetadata(AuditRecord).columns;
-    this.properties = columns.map((column) => column.propertyName);
-    this.insertHead = `INSERT INTO \`audit_record\` (${columns.map((column) => `\`${column.databaseName}\``).join(', ')}) VALUES `;
-    this.rowPlaceholders = `(${columns.map(() => '?').join(', ')})`;
-  }
+  constructor(private readonly db: DataSource) {}
 
   append(identity: Identity, requestId: string, at: Date, drafts: AuditDraft[]): Promise<void> {
     if (drafts.length === 0) return Promise.resolve();
@@ -98,18 +87,15 @@ export class AuditWriter {
         return { ...record, hash: prevHash };
       });
       const appended = await this.db.transaction(async (m) => {
-        // Plain SQL: TypeORM's query builders cost more than the statements on this path, once per
-        // batch. Backquoted names are read alike by MySQL/MariaDB and SQLite.
+        // Plain SQL, as insertRows writes it: TypeORM's builders cost more than the statements here.
+        // Backquoted names are read alike by MySQL/MariaDB and SQLite.
         const moved = await m.queryRunner!.query(
           'UPDATE `audit_chain_head` SET `lastSeq` = ?, `lastHash` = ? WHERE `id` = ? AND `lastSeq` = ?',
           [seq, prevHash, HEAD_ID, from.seq],
           true,
         );
         if (moved.affected !== 1) return false;
-        for (let i = 0; i < chained.length; i += ROWS_PER_STATEMENT) {
-          const slice = chained.slice(i, i + ROWS_PER_STATEMENT);
-          await m.query(this.insertHead + slice.map(() => this.rowPlaceholders).join(', '), slice.flatMap((row) => this.properties.map((property) => (row as Record<string, unknown>)[property] ?? null)));
-        }
+        await insertRows(m, AuditRecord, chained);
         return true;
       });
       if (appended) {

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { BatchCounts, BatchSink, Watermark } from '../../../kernel/sync/types';
-import { upsertRows } from '../../../kernel/sync/upsert';
+import { upsertRows } from '../../../kernel/db/multi-row';
 import { recordSource } from '../../records/sources';
 import { ReflowRun, ReflowWatermark } from '../run.entity';
 import { ReflowSubscription } from '../subscription.entity';

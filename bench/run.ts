@@ -16,7 +16,7 @@ import { BenchStack } from './stack';
 /** In order of execution; the catalog's P3 last, because it adds rows to the catalog. */
 const SCENARIOS: Scenario[] = [catalogVersusStock, gatewayOverhead, enforcementCost, statementsPerRecordQuery, reflowVersusRawInsert, statementsPerCatalogPage];
 
-/** Our gateway as `npm start` runs it: one worker per core. The stock one: one process, default configuration. */
+/** Our gateway standalone (gateway/main.ts): one worker per core. The stock one: one process, default configuration. */
 const OUR_GATEWAY = 'gateway/main.js';
 const STOCK_GATEWAY = 'bench/stock-gateway.js';
 const CORES = os.availableParallelism();

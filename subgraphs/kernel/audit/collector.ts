@@ -17,13 +17,13 @@ export interface AuditDraft {
 
 const MAX_KEYS = 1000;
 
+type Group = { draft: AuditDraft; items: Set<string>; keys: Set<string> };
+
 /**
  * Gathers one request's data accesses. Deciding 500 rows × 9 items would otherwise mean 4 500
  * audit rows; instead accesses with the same resource, decision, grant, purpose and path become one
  * record listing its items and the keys of the records touched.
  */
-type Group = { draft: AuditDraft; items: Set<string>; keys: Set<string> };
-
 export class AuditCollector {
   private readonly groups = new Map<string, Group>();
   private readonly events: AuditDraft[] = [];

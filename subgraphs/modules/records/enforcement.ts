@@ -3,6 +3,7 @@ import { In, IsNull, Not } from 'typeorm';
 import { AccessPath } from '../../kernel/audit/collector';
 import { RequestContext } from '../../kernel/context';
 import { platformError } from '../../kernel/errors';
+import { groupByKeys } from '../../kernel/loaders';
 import { subtreePrefix } from '../../kernel/identifiers';
 import { Decision, decide, ItemPolicy, maskedDelivery, maskRuleFor, Purpose } from '../../kernel/policy';
 import { CatalogState } from '../catalog/enums';
@@ -31,12 +32,13 @@ export function dataResources(ctx: RequestContext): Promise<DataResource[]> {
 async function loadDataResources(ctx: RequestContext): Promise<DataResource[]> {
   const rows = await ctx.db.getRepository(CatalogResourceRow).findBy({ state: CatalogState.PUBLISHED, dataTable: Not(IsNull()) });
   const items = await ctx.db.getRepository(CatalogItem).findBy({ resourceId: In(rows.map((r) => r.id)) });
-  return rows.map((row) => ({
+  const itemsByResource = groupByKeys(rows.map((r) => r.id), items, (item) => item.resourceId);
+  return rows.map((row, i) => ({
     id: row.id,
     code: row.code,
     table: row.dataTable!,
     prefix: subtreePrefix(row.jurisdictionCode),
-    items: new Map(items.filter((item) => item.resourceId === row.id).map((item) => [item.code, item])),
+    items: new Map(itemsByResource[i].map((item) => [item.code, item])),
   }));
 }
 

@@ -1,22 +1,27 @@
 import './no-phone-home';
 import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { createTokenVerifier, InvalidTokenError } from '../subgraphs/kernel/auth/jwt';
-import { Identity } from '../subgraphs/kernel/auth/identity';
+import { TokenClaims } from '../subgraphs/kernel/auth/identity';
 import { PlatformConfig } from '../subgraphs/kernel/config';
+import { clientErrorFormatter } from '../subgraphs/kernel/errors';
+import { operationResolutionPlugin } from '../subgraphs/kernel/graphql/operation-resolution';
+import { textInputsPlugin } from '../subgraphs/kernel/graphql/text-inputs';
 import { Level, LEVELS, SUBGRAPH_NAME } from '../subgraphs/kernel/levels';
 import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen } from '../subgraphs/kernel/server/http';
+import { costModelOf } from './demand-control';
+import { demandControlPlugin } from './demand-control-plugin';
 import { KNOWN_OPERATIONS } from './known-operations';
-import { operationCostPlugin } from './operation-cost';
-import { SignedSubgraphDataSource } from './subgraph-data-source';
+import { ForwardedContext, SignedSubgraphDataSource } from './subgraph-data-source';
 import { stopWarmUpAfterPlanning, warmUp } from './warm-up';
 
-export interface GatewayContext {
-  identity: Identity;
+export interface GatewayContext extends ForwardedContext {
+  /** What the token says; who it identifies is each platform's registry's answer. */
+  claims: TokenClaims;
   /** Forwarded verbatim: each subgraph verifies the token itself. */
   authorization: string;
   requestId: string;
@@ -29,8 +34,33 @@ export interface GatewayContext {
  */
 const QUERY_PLAN_CACHE_MIB = 4;
 
-/** Limits on client operations; refused operations get a validation error naming the limit. */
-export const OPERATION_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 3000, maxCost: 50000 } as const;
+/**
+ * Limits on the shape of client operations (GraphQL Armor); refused operations get a validation error
+ * naming the limit. What an operation may cost is demand control's (config.gateway.maxCost).
+ */
+export const OPERATION_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 20, maxTokens: 3000 } as const;
+
+/**
+ * Refusals of the whole request that only show while it runs, answered with no partial data: a
+ * platform refused the caller's identity (its registry has no such agency, or contradicts the token):
+ * 401 with the platform's reason; or the subgraphs' answers passed the response backstop: 400.
+ */
+const wholeRequestRefusalsPlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        const refusal = contextValue.identityRefusal
+          ? { status: 401, message: contextValue.identityRefusal, code: 'UNAUTHENTICATED' }
+          : contextValue.responseTooLarge
+            ? { status: 400, message: contextValue.responseTooLarge, code: 'RESPONSE_TOO_LARGE' }
+            : null;
+        if (!refusal) return;
+        response.http.status = refusal.status;
+        response.body = { kind: 'single', singleResult: { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] } };
+      },
+    };
+  },
+};
 
 export interface RunningGateway {
   url: string;
@@ -43,14 +73,19 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
   const supergraphSdl = config.gateway.composeAtStart
     ? (await (await import('./compose')).composeFromCode(config)).supergraphSdl
     : readFileSync(config.gateway.supergraphPath, 'utf8');
-  const urlBySubgraph = new Map<string, string>(LEVELS.map((l: Level) => [SUBGRAPH_NAME[l], config.subgraphs[l].url]));
+  const levelBySubgraph = new Map<string, Level>(LEVELS.map((l: Level) => [SUBGRAPH_NAME[l], l]));
   const dataSources: SignedSubgraphDataSource[] = [];
 
   const gateway = new ApolloGateway({
     supergraphSdl,
     // The committed supergraph names default ports; the configured URL of each level wins.
-    buildService: ({ name, url }) => {
-      const dataSource = new SignedSubgraphDataSource(urlBySubgraph.get(name) ?? url!, config.gatewaySigningSecret, config.gateway.maxSocketsPerSubgraph);
+    buildService: ({ name }) => {
+      const level = levelBySubgraph.get(name);
+      if (!level) throw new Error(`the supergraph names a subgraph '${name}' that is no level of this platform`);
+      const dataSource = new SignedSubgraphDataSource(level, config.subgraphs[level].url, config.gatewaySigningSecret, {
+        maxSockets: config.gateway.maxSocketsPerSubgraph,
+        maxResponseBytes: config.gateway.maxResponseBytes,
+      });
       dataSources.push(dataSource);
       return dataSource;
     },
@@ -64,7 +99,7 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     maxAliases: { n: OPERATION_LIMITS.maxAliases },
     maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
     maxTokens: { n: OPERATION_LIMITS.maxTokens },
-    costLimit: { maxCost: OPERATION_LIMITS.maxCost },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.environment === 'production' },
   });
   const protection = armor.protect();
@@ -75,13 +110,16 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     // Automatic persisted queries stay on (Apollo Server's default, in its bounded in-memory cache).
     plugins: [
       ...protection.plugins,
-      // Armor counts page sizes written in the operation; this counts those passed as variables too.
-      operationCostPlugin({ maxCost: OPERATION_LIMITS.maxCost }),
+      operationResolutionPlugin(),
+      textInputsPlugin(),
+      demandControlPlugin({ maxCost: config.gateway.maxCost, model: costModelOf(supergraphSdl) }),
+      wholeRequestRefusalsPlugin,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
     ],
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: config.environment !== 'production',
+    formatError: clientErrorFormatter(config.environment),
   });
   await apollo.start();
   for (const problem of await warmUp(apollo, KNOWN_OPERATIONS)) console.warn(`gateway warm-up: ${problem}`);
@@ -92,8 +130,8 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
     if (!token) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required (Authorization: Bearer <jwt>)' };
     try {
-      const identity = await verifyToken(token);
-      return { admit: true, context: { identity, authorization, requestId: request.requestId || randomUUID() } };
+      const claims = await verifyToken(token);
+      return { admit: true, context: { claims, authorization, requestId: request.requestId } };
     } catch (error) {
       if (error instanceof InvalidTokenError) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: error.message };
       throw error;

@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 import { signToken } from '../subgraphs/kernel/auth/jwt';
 import { ROLES, Role } from '../subgraphs/kernel/auth/identity';
 import { loadConfig } from '../subgraphs/kernel/config';
-import { DEMO_AGENCIES } from '../subgraphs/modules/agency/demo-agencies';
+import { DEMO_AGENCIES, Sector } from '../subgraphs/modules/agency/demo-agencies';
 
 /**
  * `npm run token -- --agency <USCC> --role <ROLE> [--role <ROLE>] [--sub <user>] [--expires 8h]`
  * prints a development token (HS256, JWT_SECRET) for a seeded agency; `--list` shows the agencies.
+ * The token names the agency and roles only: each platform reads the agency's level and jurisdiction
+ * from its registry.
  */
 async function main() {
   const { values } = parseArgs({
@@ -28,13 +30,18 @@ async function main() {
   const roles = (values.role?.length ? values.role : ['AGENCY_USER']) as Role[];
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length) throw new Error(`--role ${unknown.join(', ')} is not one of ${ROLES.join(', ')}`);
-  if (roles.includes('AUTHORITY_REVIEWER') && agency.sector !== 'DATA_AUTHORITY') {
+  // The platforms refuse a role the registry does not allow the agency (kernel/auth/identity.ts): mint none.
+  if (roles.includes('AUTHORITY_REVIEWER') && agency.sector !== Sector.DATA_AUTHORITY) {
     throw new Error(`AUTHORITY_REVIEWER belongs to a public data authority; ${agency.name} is not one`);
   }
+  if (roles.includes('SOURCE_REVIEWER') && !agency.isSourceDepartment) {
+    throw new Error(`SOURCE_REVIEWER belongs to a data source department; ${agency.name} is not registered as one`);
+  }
+  if (roles.includes('SERVICE')) throw new Error('SERVICE identities are minted by the platforms for each other, never by hand');
   const config = loadConfig();
   if (config.jwt.algorithm !== 'HS256') throw new Error('token printing works with the HS256 development secret only');
   const token = await signToken(
-    { sub: values.sub ?? `user-${agency.uscc}`, agency: agency.uscc, jurisdiction: agency.jurisdictionCode, level: agency.level, roles },
+    { sub: values.sub ?? `user-${agency.uscc}`, agency: agency.uscc, roles },
     config.jwt.secret,
     { expiresIn: values.expires, issuer: config.jwt.issuer, audience: config.jwt.audience },
   );

@@ -1,4 +1,5 @@
 import { auditModule } from '../kernel/audit/module';
+import { agencyRegistryModule, agencyReplicaModule } from '../modules/agency';
 import { LevelDefinition } from '../kernel/module';
 import { calendarModule } from '../modules/calendar';
 import { catalogModule } from '../modules/catalog';
@@ -13,6 +14,6 @@ import { cityMigrations } from './migrations';
 /** The league/city platform: one service for all 12 league-level divisions. */
 export const cityDefinition: LevelDefinition = {
   level: 'CITY',
-  modules: [auditModule('CITY'), platformModule('CITY'), calendarModule('CITY'), catalogModule('CITY'), sharingModule('CITY'), recordsModule('CITY'), demandModule('CITY'), upwardModule('CITY'), reflowModule('CITY')],
+  modules: [auditModule('CITY'), agencyRegistryModule, agencyReplicaModule('CITY'), platformModule('CITY'), calendarModule('CITY'), catalogModule('CITY'), sharingModule('CITY'), recordsModule('CITY'), demandModule('CITY'), upwardModule('CITY'), reflowModule('CITY')],
   migrations: cityMigrations,
 };

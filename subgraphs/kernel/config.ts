@@ -10,9 +10,16 @@ export type DatabaseConfig =
   | { kind: 'mysql'; flavor: 'mysql' | 'mariadb'; url: string; database: string }
   | { kind: 'sqlite'; file: string };
 
+interface JwtChecks {
+  issuer?: string;
+  audience?: string;
+  /** A token may be valid at most this long from its issue (or from now, without `iat`); `exp` is required. */
+  maxLifetimeSeconds: number;
+}
+
 export type JwtConfig =
-  | { algorithm: 'HS256'; secret: string; issuer?: string; audience?: string }
-  | { algorithm: 'RS256'; jwksUrl?: string; jwksFile?: string; issuer?: string; audience?: string };
+  | ({ algorithm: 'HS256'; secret: string } & JwtChecks)
+  | ({ algorithm: 'RS256'; jwksUrl?: string; jwksFile?: string } & JwtChecks);
 
 export interface SubgraphEndpoint {
   port: number;
@@ -52,6 +59,10 @@ export interface PlatformConfig {
     composeAtStart: boolean;
     supergraphPath: string;
     maxSocketsPerSubgraph: number;
+    /** Demand control: the highest estimated cost an operation may have (gateway/demand-control.ts). */
+    maxCost: number;
+    /** The response backstop: bytes of subgraph responses one request may gather. */
+    maxResponseBytes: number;
     /** Answer the `Apollo-Query-Plan-Experimental` header with the query plan: outside production, or when asked (the benchmark). */
     showQueryPlans: boolean;
   };
@@ -60,6 +71,11 @@ export interface PlatformConfig {
   logSql: boolean;
   /** Folder of operator-supplied year arrangements (YYYY.json), loaded by every level at start. */
   calendarDir: string;
+  /**
+   * State that must hold across replicas of a platform (signature nonces, verification budgets) lives
+   * in Redis when this is set, in each process otherwise.
+   */
+  redis: { url: string; keyPrefix: string } | null;
 }
 
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
@@ -97,9 +113,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     return raw === 'true';
   };
 
+  const jwtChecks: JwtChecks = { issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, maxLifetimeSeconds: int('JWT_MAX_LIFETIME_SECONDS', 12 * 60 * 60) };
+  if (jwtChecks.maxLifetimeSeconds < 60) problems.push('JWT_MAX_LIFETIME_SECONDS must be at least 60');
   const jwt: JwtConfig = env.JWT_JWKS_URL || env.JWT_JWKS_FILE
-    ? { algorithm: 'RS256', jwksUrl: env.JWT_JWKS_URL, jwksFile: env.JWT_JWKS_FILE, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE }
-    : { algorithm: 'HS256', secret: secret('JWT_SECRET', DEV_JWT_SECRET), issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+    ? { algorithm: 'RS256', jwksUrl: env.JWT_JWKS_URL, jwksFile: env.JWT_JWKS_FILE, ...jwtChecks }
+    : { algorithm: 'HS256', secret: secret('JWT_SECRET', DEV_JWT_SECRET), ...jwtChecks };
   if (jwt.algorithm === 'RS256' && jwt.jwksUrl && !isLoopbackUrl(jwt.jwksUrl)) {
     problems.push('JWT_JWKS_URL must point at a loopback address: this platform contacts nothing else');
   }
@@ -153,12 +171,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
       composeAtStart: env.COMPOSE_AT_START === 'true',
       supergraphPath: path.resolve(env.SUPERGRAPH_PATH ?? path.join(projectRoot(), 'schema', 'supergraph.graphql')),
       maxSocketsPerSubgraph: int('GATEWAY_MAX_SOCKETS', 64),
+      maxCost: int('GATEWAY_MAX_COST', 50_000),
+      maxResponseBytes: int('GATEWAY_MAX_RESPONSE_BYTES', 16 * 1024 * 1024),
       showQueryPlans: bool('GATEWAY_SHOW_QUERY_PLANS', environment !== 'production'),
     },
     enforcementBypass,
     logSql: env.LOG_SQL === 'true',
     calendarDir: path.resolve(env.CALENDAR_DIR ?? path.join(projectRoot(), 'calendar')),
+    redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX ?? 'platform:' } : null,
   };
+  if (config.redis && !/^rediss?:\/\//.test(config.redis.url)) problems.push(`REDIS_URL must start with redis:// or rediss://, got '${config.redis.url}'`);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);
 }

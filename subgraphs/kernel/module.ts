@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
-import { PolicyGeneration } from './db/policy-generation';
+import { AgencyRegistry } from './auth/identity';
+import { PolicyGeneration, PolicySnapshots } from './db/policy-generation';
+import { LoaderRegistry } from './loaders';
 import { WorkingCalendar } from './calendar';
 import { PlatformConfig } from './config';
 import { Level } from './levels';
@@ -24,6 +26,8 @@ export interface PlatformModule {
   serviceFields?: string[];
   /** Tables that access decisions are made from: every change to them bumps the policy generation (db/policy-generation.ts). */
   policyTables?: string[];
+  /** The module keeping the agency registry tells the platform where every request's identity is looked up. */
+  agencyRegistry?: (platform: { db: DataSource; loaders: LoaderRegistry; snapshots: PolicySnapshots }) => AgencyRegistry;
 }
 
 export interface SeedContext {

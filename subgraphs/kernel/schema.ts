@@ -5,8 +5,8 @@ import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
 import { validateArgument } from './graphql/validation';
 
-/** Federation spec version every subgraph links; v2.3+ is needed for entity interfaces. */
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@external", "@shareable", "@requires", "@provides", "@inaccessible"])\n`;
+/** Federation spec version every subgraph links: v2.3+ for entity interfaces, v2.9 for the demand-control directives. */
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@external", "@shareable", "@requires", "@provides", "@inaccessible", "@cost", "@listSize"])\n`;
 
 /** Reference resolvers keyed by entity type name: how a subgraph loads an entity from its key. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;

@@ -1,6 +1,6 @@
 import { auditModule } from '../kernel/audit/module';
 import { LevelDefinition } from '../kernel/module';
-import { agencyModule } from '../modules/agency';
+import { agencyApiModule, agencyRegistryModule } from '../modules/agency';
 import { jurisdictionModule } from '../modules/jurisdiction';
 import { calendarModule } from '../modules/calendar';
 import { catalogModule } from '../modules/catalog';
@@ -15,6 +15,6 @@ import { regionMigrations } from './migrations';
 /** The autonomous region's platform: owner of the jurisdiction and agency registries. */
 export const regionDefinition: LevelDefinition = {
   level: 'REGION',
-  modules: [auditModule('REGION'), jurisdictionModule, agencyModule, platformModule('REGION'), calendarModule('REGION'), catalogModule('REGION'), sharingModule('REGION'), recordsModule('REGION'), demandModule('REGION'), upwardModule('REGION'), reflowModule('REGION')],
+  modules: [auditModule('REGION'), agencyRegistryModule, jurisdictionModule, agencyApiModule, platformModule('REGION'), calendarModule('REGION'), catalogModule('REGION'), sharingModule('REGION'), recordsModule('REGION'), demandModule('REGION'), upwardModule('REGION'), reflowModule('REGION')],
   migrations: regionMigrations,
 };

@@ -31,8 +31,13 @@ const CATALOG = `query($filter: CatalogFilter, $first: Int!) {
     totalCount
     edges { node { __typename id code items { code shareType } jurisdiction { code name } provider { uscc name } } } } }`;
 
-/** Runs the catalog query and returns its nodes with the SQL statements each level's subgraph ran for it. */
+/**
+ * Runs the catalog query and returns its nodes with the SQL statements each level's subgraph ran for it,
+ * after one unmeasured run: what a platform keeps while its policy tables are unchanged (the caller's
+ * registry entry, read again after the resources above were inserted) is not per-page work.
+ */
 async function measured(filter: Record<string, unknown> | null, first: number) {
+  await stack.query(CATALOG, { filter, first }, token);
   stack.resetStatements();
   const response = await stack.query(CATALOG, { filter, first }, token);
   expect(response.body.errors).toBeUndefined();

@@ -68,6 +68,7 @@ beforeAll(async () => {
   const authority = await stack.token(demoAuthority('150000'), 'AUTHORITY_REVIEWER');
   const found = await stack.query('{ catalog(filter: { text: "人口基础信息", level: REGION }) { edges { node { id } } } }', {}, authority);
   resourceId = found.body.data.catalog.edges[0].node.id;
+  await stack.register(...LEVELS.flatMap((level) => GRANT_STATES.map((state) => matrixAgency(level, state))));
   for (const level of LEVELS) for (const state of GRANT_STATES) await arrangeGrantState(stack.subgraphs.REGION.db, resourceId, matrixAgency(level, state), state);
   const rows = await stack.subgraphs.REGION.db.getRepository(PersonRow).find({ where: { divisionCode: '150102' }, order: { idNumber: 'ASC' } });
   people = new Map(rows.map((r) => [r.idNumber, r]));

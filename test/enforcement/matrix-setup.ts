@@ -18,7 +18,7 @@ export const CONDITIONAL_ITEMS = ['household_address', 'marital_status', 'phone'
 export function matrixAgency(level: Level, state: GrantState): DemoAgency {
   const code = JURISDICTION[level];
   const body = `7${String(GRANT_STATES.indexOf(state)).padStart(2, '0')}${code.slice(1)}`.slice(0, 8);
-  return { uscc: composeUscc('1', '1', code, body), name: `matrix ${level} ${state}`, sector: Sector.HEALTH, jurisdictionCode: code, level };
+  return { uscc: composeUscc('1', '1', code, body), name: `matrix ${level} ${state}`, sector: Sector.HEALTH, jurisdictionCode: code, level, isSourceDepartment: true };
 }
 
 /** Puts the agency in the given grant state for the resource (test setup, written straight to the region's tables). */

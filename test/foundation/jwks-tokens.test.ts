@@ -15,7 +15,7 @@ describe('RS256 tokens verified against a JWKS', () => {
     const jwk = { ...(await exportJWK(publicKey)), kid: 'idp-1', alg: 'RS256', use: 'sig' };
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'jwks-')), 'jwks.json');
     writeFileSync(file, JSON.stringify({ keys: [jwk] }));
-    const verify = createTokenVerifier({ algorithm: 'RS256', jwksFile: file });
+    const verify = createTokenVerifier({ algorithm: 'RS256', jwksFile: file, maxLifetimeSeconds: 3600 });
 
     const token = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setSubject('u1').setExpirationTime('5m').sign(privateKey);
     await expect(verify(token)).resolves.toMatchObject({ sub: 'u1', agency: agency.uscc, level: 'CITY', roles: ['AGENCY_USER'] });

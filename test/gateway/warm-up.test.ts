@@ -25,7 +25,7 @@ beforeAll(async () => {
   apollo = new ApolloServer({
     gateway: new ApolloGateway({
       supergraphSdl: readFileSync(config.gateway.supergraphPath, 'utf8'),
-      buildService: () => new SignedSubgraphDataSource(url, config.gatewaySigningSecret, 1),
+      buildService: () => new SignedSubgraphDataSource('REGION', url, config.gatewaySigningSecret, { maxSockets: 1, maxResponseBytes: 1 << 20 }),
       experimental_didResolveQueryPlan: stopWarmUpAfterPlanning,
     }),
   });

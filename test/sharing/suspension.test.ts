@@ -64,8 +64,8 @@ describe('suspension of a misusing agency (004 art. 50)', () => {
     expect(errorOf(await api('REGION').lift(regionAuthority, agency.uscc, '已整改'))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/is not suspended/) });
   });
 
-  it("a city authority suspends on the city platform only, and the region's lifting leaves the city's suspension standing", async () => {
-    const agency = demoAgency('150700', Sector.CIVIL_AFFAIRS);
+  it("a city authority suspends its own agencies on the city platform only, and the region's lifting leaves the city's suspension standing", async () => {
+    const agency = demoAgency('150100', Sector.CIVIL_AFFAIRS);
     const cityAuthority = await stack.token(demoAuthority('150100'), 'AUTHORITY_REVIEWER');
     expect(dataOf(await api('CITY').suspend(cityAuthority, agency.uscc, MISUSE))).toMatchObject({ imposedBy: '150100', active: true });
     expect(await activeAt('REGION', agency.uscc)).toEqual([]);

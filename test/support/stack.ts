@@ -8,6 +8,7 @@ import { signRequest } from '../../subgraphs/kernel/auth/request-signature';
 import { loadConfig } from '../../subgraphs/kernel/config';
 import { dropMysqlDatabase } from '../../subgraphs/kernel/db/data-source';
 import { Level, LEVELS } from '../../subgraphs/kernel/levels';
+import { Agency } from '../../subgraphs/modules/agency/agency.entity';
 import { DemoAgency } from '../../subgraphs/modules/agency/demo-agencies';
 import { RunningStack, startStack } from '../../scripts/stack';
 
@@ -21,6 +22,8 @@ export interface GraphQLResponse<T = any> {
 export interface TestStack extends RunningStack {
   /** A token for a demo agency with the given roles. */
   token(agency: DemoAgency, ...roles: Role[]): Promise<string>;
+  /** Test setup: puts agencies into every level's copy of the registry, as a registration at the region would. */
+  register(...agencies: DemoAgency[]): Promise<void>;
   /** POST through the gateway. */
   query<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** POST straight to one level's subgraph; `signed` adds a valid gateway signature. */
@@ -59,9 +62,12 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     async token(agency, ...roles) {
       const secret = (config.jwt as { secret: string }).secret;
       return signToken(
-        { sub: `tester-${agency.uscc}-${roles.join('+') || 'AGENCY_USER'}`, agency: agency.uscc, jurisdiction: agency.jurisdictionCode, level: agency.level, roles: roles.length ? roles : ['AGENCY_USER'] },
+        { sub: `tester-${agency.uscc}-${roles.join('+') || 'AGENCY_USER'}`, agency: agency.uscc, roles: roles.length ? roles : ['AGENCY_USER'] },
         secret,
       );
+    },
+    async register(...agencies) {
+      for (const level of LEVELS) await stack.subgraphs[level].db.getRepository(Agency).save(agencies.map((a) => ({ ...a })));
     },
     query(query, variables, token) {
       return post(stack.gateway.url, JSON.stringify({ query, variables }), token ? { authorization: `Bearer ${token}` } : {});

@@ -78,7 +78,10 @@ describe('the chain query', () => {
     // Filing times tie within a second on MySQL: route the application the list shows first (newest, then by id).
     const [listedFirst] = dataOf(await county().applications(requester, 1));
     dataOf(await region().review(await tokens.authority('150000'), listedFirst.id, 'ROUTE'));
+    // Measured after an unmeasured run, as the other statement counts are: the registry entry read once
+    // after a change to the policy tables is kept, not per-request work.
     const statementsFor = async (first: number) => {
+      await county().applications(requester, first);
       stack.resetStatements();
       const list = dataOf(await county().applications(requester, first));
       expect(list).toHaveLength(first);

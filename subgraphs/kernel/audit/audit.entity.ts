@@ -34,6 +34,12 @@ export class AuditRecord {
   @Field()
   userSub: string;
 
+  /** The requester's jurisdiction at the time, from the registry: authorities read the trail of their own subtree (004 art. 44, 50). */
+  @Index()
+  @Column({ type: 'varchar', length: 6, nullable: true, default: null })
+  @Field(() => String, { nullable: true })
+  agencyJurisdiction: string | null;
+
   /** READ, VERIFY, or an application step such as SHARE_APPLY. */
   @Index()
   @Column({ type: 'varchar', length: 32 })
@@ -43,6 +49,12 @@ export class AuditRecord {
   @Column({ type: 'varchar', length: 36, nullable: true, default: null })
   @Field(() => ID, { nullable: true })
   resourceId: string | null;
+
+  /** The jurisdiction of the resource's data, when the event concerns one: its authority reads who reached it. */
+  @Index()
+  @Column({ type: 'varchar', length: 6, nullable: true, default: null })
+  @Field(() => String, { nullable: true })
+  resourceJurisdiction: string | null;
 
   /** JSON list of item codes this event concerns. */
   @Column({ type: 'text' })

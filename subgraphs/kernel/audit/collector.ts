@@ -2,9 +2,16 @@ import type { Decision } from '../policy';
 
 export type AccessPath = 'ROOT' | 'ENTITIES';
 
+/** The data an access or event concerns: a catalog resource and the jurisdiction its data belongs to. */
+export interface AuditedResource {
+  id: string;
+  jurisdictionCode: string | null;
+}
+
 export interface AuditDraft {
   action: string;
   resourceId: string | null;
+  resourceJurisdiction: string | null;
   items: string[];
   effect: string;
   reason: string | null;
@@ -30,20 +37,21 @@ export class AuditCollector {
   /** The group of the previous access: a page's fields arrive one after another and mostly share it. */
   private last: Group | null = null;
 
-  access(resourceId: string, itemCode: string, decision: Decision, recordKey: string, purpose: string | null, accessPath: AccessPath, action = 'READ') {
-    const group = this.groupFor(resourceId, decision, purpose, accessPath, action);
+  access(resource: AuditedResource, itemCode: string, decision: Decision, recordKey: string, purpose: string | null, accessPath: AccessPath, action = 'READ') {
+    const group = this.groupFor(resource, decision, purpose, accessPath, action);
     group.items.add(itemCode);
     group.keys.add(recordKey);
   }
 
   /** The same for many records at once (a page of a reflow pull): one group lookup instead of one per record. */
-  accessMany(resourceId: string, itemCode: string, decision: Decision, recordKeys: readonly string[], purpose: string | null, accessPath: AccessPath, action = 'READ') {
-    const group = this.groupFor(resourceId, decision, purpose, accessPath, action);
+  accessMany(resource: AuditedResource, itemCode: string, decision: Decision, recordKeys: readonly string[], purpose: string | null, accessPath: AccessPath, action = 'READ') {
+    const group = this.groupFor(resource, decision, purpose, accessPath, action);
     group.items.add(itemCode);
     for (const key of recordKeys) group.keys.add(key);
   }
 
-  private groupFor(resourceId: string, decision: Decision, purpose: string | null, accessPath: AccessPath, action: string): Group {
+  private groupFor(resource: AuditedResource, decision: Decision, purpose: string | null, accessPath: AccessPath, action: string): Group {
+    const resourceId = resource.id;
     const last = this.last?.draft;
     if (
       last &&
@@ -61,7 +69,7 @@ export class AuditCollector {
     let group = this.groups.get(groupKey);
     if (!group) {
       group = {
-        draft: { action, resourceId, items: [], effect: decision.effect, reason: decision.reason, grantId: decision.grantId, purpose, accessPath, recordKeys: [], recordCount: 0 },
+        draft: { action, resourceId, resourceJurisdiction: resource.jurisdictionCode, items: [], effect: decision.effect, reason: decision.reason, grantId: decision.grantId, purpose, accessPath, recordKeys: [], recordCount: 0 },
         items: new Set(),
         keys: new Set(),
       };

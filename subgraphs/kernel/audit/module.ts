@@ -1,12 +1,15 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { FindOptionsWhere, LessThan } from 'typeorm';
+import { FindOptionsWhere, LessThan, Like } from 'typeorm';
 import { RequestContext } from '../context';
 import { badInput, forbidden } from '../errors';
+import { requireRole } from '../graphql/guards';
 import { levelName } from '../graphql/level-names';
+import { subtreePrefix } from '../identifiers';
 import { Level } from '../levels';
 import { PlatformModule } from '../module';
 import { AuditChainHead, AuditRecord } from './audit.entity';
 import { verifyAuditChain } from './verify';
+import { ListSize } from '../graphql/list-size';
 
 @InputType()
 class AuditFilter {
@@ -25,11 +28,22 @@ class AuditChainStatus {
   @Field(() => String, { nullable: true }) problem: string | null;
 }
 
-/** Authorities of this platform's level (or the region's) read its trail (004 art. 44). */
-function requireAuditor(ctx: RequestContext) {
-  const me = ctx.identity;
-  if (!me.roles.includes('AUTHORITY_REVIEWER') || (me.level !== ctx.level && me.level !== 'REGION')) {
-    throw forbidden(`the audit trail of the ${ctx.level.toLowerCase()} platform is read by authorities of that level or the region`);
+/**
+ * Every step is traceable (004 art. 44), to the authority with power over it (art. 50: 按照法定权限):
+ * an authority reads what its own jurisdiction's agencies did and what was done with its
+ * jurisdiction's data, on any platform; the region reads everything. Records written before the
+ * jurisdictions were recorded with them are the region's to read.
+ */
+function auditScope(ctx: RequestContext): string | null {
+  const me = requireRole(ctx, 'reading the audit trail', 'AUTHORITY_REVIEWER');
+  return me.level === 'REGION' ? null : `${subtreePrefix(me.jurisdiction)}%`;
+}
+
+/** Verifying a platform's whole chain is for the authorities of its level and the region: it names records, never their content. */
+function requireChainVerifier(ctx: RequestContext) {
+  const me = requireRole(ctx, 'verifying the audit chain', 'AUTHORITY_REVIEWER');
+  if (me.level !== ctx.level && me.level !== 'REGION') {
+    throw forbidden(`the audit chain of the ${ctx.level.toLowerCase()} platform is verified by authorities of that level or the region`);
   }
 }
 
@@ -38,6 +52,7 @@ export function auditModule(level: Level): PlatformModule {
 
   @Resolver()
   class AuditTrailResolver {
+    @ListSize({ slicingArguments: ['first'] })
     @Query(() => [AuditRecord], { name: name('{level}AuditTrail'), description: 'Newest first; page with beforeSeq' })
     async trail(
       @Ctx() ctx: RequestContext,
@@ -45,7 +60,7 @@ export function auditModule(level: Level): PlatformModule {
       @Arg('first', () => Int, { defaultValue: 100 }) first: number = 100,
       @Arg('beforeSeq', () => Int, { nullable: true }) beforeSeq?: number,
     ) {
-      requireAuditor(ctx);
+      const scope = auditScope(ctx);
       if (first < 1 || first > 1000) throw badInput('first', 'must be between 1 and 1000');
       const where: FindOptionsWhere<AuditRecord> = {};
       if (filter?.agencyUscc) where.agencyUscc = filter.agencyUscc;
@@ -54,12 +69,13 @@ export function auditModule(level: Level): PlatformModule {
       if (filter?.effect) where.effect = filter.effect;
       if (filter?.requestId) where.requestId = filter.requestId;
       if (beforeSeq) where.seq = LessThan(beforeSeq);
-      return ctx.db.getRepository(AuditRecord).find({ where, order: { seq: 'DESC' }, take: first });
+      const scoped = scope === null ? where : [{ ...where, agencyJurisdiction: Like(scope) }, { ...where, resourceJurisdiction: Like(scope) }];
+      return ctx.db.getRepository(AuditRecord).find({ where: scoped, order: { seq: 'DESC' }, take: first });
     }
 
     @Query(() => AuditChainStatus, { name: name('{level}AuditChainStatus'), description: 'Recomputes the hash chain of this platform' })
     async status(@Ctx() ctx: RequestContext): Promise<AuditChainStatus> {
-      requireAuditor(ctx);
+      requireChainVerifier(ctx);
       const verdict = await verifyAuditChain(ctx.db);
       return { intact: verdict.ok, records: verdict.records, problem: verdict.ok ? null : verdict.problem };
     }

@@ -3,62 +3,84 @@ import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, JWTPayload, 
 import { JwtConfig } from '../config';
 import { checkUscc, checkDivisionCodeFormat } from '../identifiers';
 import { isLevel } from '../levels';
-import { Identity, ROLES, Role } from './identity';
+import { InvalidTokenError, ROLES, Role, TokenClaims } from './identity';
 
-export class InvalidTokenError extends Error {}
+export { InvalidTokenError };
 
-/** Verifies user bearer tokens; results are cached briefly because every subgraph verifies every request. */
-export function createTokenVerifier(config: JwtConfig): (token: string) => Promise<Identity> {
+/** Verified claims are kept this long at most (never past the token's expiry): every platform verifies every request. */
+const CACHE_MS = 60_000;
+const CACHE_LIMIT = 10_000;
+
+/**
+ * Verifies user bearer tokens: signature, issuer and audience when configured, an `exp` that is
+ * present and no further from the token's issue than the configured lifetime. The registry check
+ * comes after, where the registry is (identityFrom).
+ */
+export function createTokenVerifier(config: JwtConfig): (token: string) => Promise<TokenClaims> {
   const key: Uint8Array | JWTVerifyGetKey =
     config.algorithm === 'HS256'
       ? new TextEncoder().encode(config.secret)
       : config.jwksFile
         ? createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, 'utf8')))
         : createRemoteJWKSet(new URL(config.jwksUrl!));
-  const options = { algorithms: [config.algorithm], issuer: config.issuer, audience: config.audience };
-  const cache = new Map<string, { identity: Identity; expiresAt: number }>();
-  const CACHE_LIMIT = 10_000;
+  const options = { algorithms: [config.algorithm], issuer: config.issuer, audience: config.audience, requiredClaims: ['exp'] };
+  const cache = new Map<string, { claims: TokenClaims; expiresAt: number }>();
 
   return async (token: string) => {
     const now = Date.now();
     const hit = cache.get(token);
-    if (hit && hit.expiresAt > now) return hit.identity;
+    if (hit && hit.expiresAt > now) return hit.claims;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key as Uint8Array, options));
     } catch (error) {
       throw new InvalidTokenError(`token rejected: ${(error as Error).message}`);
     }
-    const identity = identityFromClaims(payload);
+    const issued = payload.iat ?? Math.floor(now / 1000);
+    if (payload.exp! - issued > config.maxLifetimeSeconds) {
+      throw new InvalidTokenError(`token rejected: it is valid for ${payload.exp! - issued} s, longer than the ${config.maxLifetimeSeconds} s this platform accepts`);
+    }
+    const claims = claimsFrom(payload);
     // SERVICE identities are minted by the platforms for each other (service-token.ts); a user token never is one.
-    if (identity.roles.includes('SERVICE')) throw new InvalidTokenError('role SERVICE is not accepted in a user token');
+    if (claims.roles.includes('SERVICE')) throw new InvalidTokenError('role SERVICE is not accepted in a user token');
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    // Never cache past the token's own expiry, and re-verify at least every minute.
-    const expiresAt = Math.min(now + 60_000, payload.exp ? payload.exp * 1000 : now + 60_000);
-    cache.set(token, { identity, expiresAt });
-    return identity;
+    cache.set(token, { claims, expiresAt: Math.min(now + CACHE_MS, payload.exp! * 1000) });
+    return claims;
   };
 }
 
-export function identityFromClaims(payload: JWTPayload): Identity {
+/** The claims this platform reads, checked for form; level and jurisdiction are optional. */
+export function claimsFrom(payload: JWTPayload): TokenClaims {
   const { sub, agency, jurisdiction, level, roles } = payload as Record<string, unknown>;
-  if (typeof sub !== 'string' || !sub) throw new InvalidTokenError('token has no sub claim');
+  if (typeof sub !== 'string' || !sub || sub.length > 128) throw new InvalidTokenError('token has no sub claim of at most 128 characters');
   if (typeof agency !== 'string' || !checkUscc(agency).valid) throw new InvalidTokenError('token agency claim is not a valid USCC');
-  if (typeof jurisdiction !== 'string' || !checkDivisionCodeFormat(jurisdiction).valid) {
+  if (jurisdiction !== undefined && (typeof jurisdiction !== 'string' || !checkDivisionCodeFormat(jurisdiction).valid)) {
     throw new InvalidTokenError('token jurisdiction claim is not a division code');
   }
-  if (!isLevel(level)) throw new InvalidTokenError('token level claim must be REGION, CITY or COUNTY');
-  if (!Array.isArray(roles) || roles.some((r) => !(ROLES as readonly string[]).includes(r))) {
-    throw new InvalidTokenError(`token roles must be a list of ${ROLES.join(', ')}`);
+  if (level !== undefined && !isLevel(level)) throw new InvalidTokenError('token level claim must be REGION, CITY or COUNTY');
+  if (!Array.isArray(roles) || roles.length === 0 || roles.some((r) => !(ROLES as readonly string[]).includes(r))) {
+    throw new InvalidTokenError(`token roles must be a non-empty list of ${ROLES.join(', ')}`);
   }
-  return Object.freeze({ sub, agency, jurisdiction, level, roles: Object.freeze([...(roles as Role[])]) });
+  return Object.freeze({
+    sub,
+    agency,
+    roles: Object.freeze([...new Set(roles as Role[])]),
+    ...(level !== undefined ? { level } : {}),
+    ...(jurisdiction !== undefined ? { jurisdiction: jurisdiction as string } : {}),
+  });
 }
 
+/** What a development or test token states: only what the registry cannot contradict is required. */
+export type TokenSubject = Pick<TokenClaims, 'sub' | 'agency' | 'roles'> & Partial<Pick<TokenClaims, 'level' | 'jurisdiction'>>;
+
 /** Development and test tokens (HS256). Production tokens come from the identity provider. */
-export async function signToken(identity: Identity, secret: string, options: { expiresIn?: string; issuer?: string; audience?: string } = {}): Promise<string> {
-  let jwt = new SignJWT({ agency: identity.agency, jurisdiction: identity.jurisdiction, level: identity.level, roles: [...identity.roles] })
+export async function signToken(subject: TokenSubject, secret: string, options: { expiresIn?: string; issuer?: string; audience?: string } = {}): Promise<string> {
+  const claims: Record<string, unknown> = { agency: subject.agency, roles: [...subject.roles] };
+  if (subject.level) claims.level = subject.level;
+  if (subject.jurisdiction) claims.jurisdiction = subject.jurisdiction;
+  let jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(identity.sub)
+    .setSubject(subject.sub)
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? '8h');
   if (options.issuer) jwt = jwt.setIssuer(options.issuer);

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { SharedState } from '../shared-state';
 
 /**
  * The gateway signs every request it sends to a subgraph, so that a subgraph can tell a request that
@@ -44,17 +45,22 @@ export function signRequest(
 
 export type SignatureVerdict = { ok: true } | { ok: false; reason: string };
 
-/** Verifies signatures and remembers nonces for the length of the window to refuse replays. */
+/**
+ * Verifies signatures and refuses replays: a nonce is accepted once within the window, at every
+ * replica of the platform when the shared state is Redis (shared-state.ts).
+ */
 export class SignatureVerifier {
-  private readonly seen = new Map<string, number>();
+  constructor(
+    private readonly secret: string,
+    private readonly windowSeconds: number,
+    private readonly nonces: SharedState,
+  ) {}
 
-  constructor(private readonly secret: string, private readonly windowSeconds: number) {}
-
-  verify(
+  async verify(
     headers: { get(name: string): string | undefined },
     request: { method: string; path: string; authorization: string; body: string | Uint8Array },
     now = Date.now(),
-  ): SignatureVerdict {
+  ): Promise<SignatureVerdict> {
     const timestamp = headers.get(SIGNATURE_HEADERS.timestamp);
     const nonce = headers.get(SIGNATURE_HEADERS.nonce);
     const signature = headers.get(SIGNATURE_HEADERS.signature);
@@ -64,17 +70,8 @@ export class SignatureVerifier {
     const expected = Buffer.from(mac(this.secret, { ...request, timestamp, nonce }));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'request signature does not match' };
-    this.forgetExpired(now);
-    if (this.seen.has(nonce)) return { ok: false, reason: 'request signature was already used' };
-    this.seen.set(nonce, now + this.windowSeconds * 1000);
+    // Kept twice the window: a timestamp may lie up to a window in the future as well as in the past.
+    if (!(await this.nonces.claimOnce(`nonce:${nonce}`, 2 * this.windowSeconds * 1000))) return { ok: false, reason: 'request signature was already used' };
     return { ok: true };
-  }
-
-  private forgetExpired(now: number) {
-    // Map keeps insertion order, and entries are inserted in (nearly) expiry order.
-    for (const [nonce, expiresAt] of this.seen) {
-      if (expiresAt > now) break;
-      this.seen.delete(nonce);
-    }
   }
 }

@@ -1,8 +1,8 @@
 import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { PlatformConfig } from '../config';
 import { Level } from '../levels';
-import { Identity } from './identity';
-import { createTokenVerifier, identityFromClaims, InvalidTokenError } from './jwt';
+import { TokenClaims } from './identity';
+import { claimsFrom, createTokenVerifier, InvalidTokenError } from './jwt';
 
 /** Short: a service token is minted for each call, so it never needs to outlive one. */
 const SERVICE_TOKEN_LIFETIME = '2m';
@@ -32,19 +32,19 @@ export function signServiceToken(secret: string, actor: ServiceActor): Promise<s
     .sign(keyOf(secret));
 }
 
-export function createServiceTokenVerifier(secret: string): (token: string) => Promise<Identity> {
+export function createServiceTokenVerifier(secret: string): (token: string) => Promise<TokenClaims> {
   const key = keyOf(secret);
   return async (token: string) => {
-    let identity: Identity;
+    let claims: TokenClaims;
     try {
-      identity = identityFromClaims((await jwtVerify(token, key, { algorithms: ['HS256'] })).payload);
+      claims = claimsFrom((await jwtVerify(token, key, { algorithms: ['HS256'], requiredClaims: ['exp'] })).payload);
     } catch (error) {
       throw new InvalidTokenError(`service token rejected: ${(error as Error).message}`);
     }
-    if (identity.roles.length !== 1 || identity.roles[0] !== 'SERVICE' || identity.sub !== subjectOf(identity.level)) {
+    if (claims.roles.length !== 1 || claims.roles[0] !== 'SERVICE' || !claims.level || claims.sub !== subjectOf(claims.level)) {
       throw new InvalidTokenError('a service token carries role SERVICE only, for subject service:<its level>');
     }
-    return identity;
+    return claims;
   };
 }
 
@@ -62,7 +62,7 @@ function claimsSayService(token: string): boolean {
  * choose which key checks the token; either way it is verified in full. The gateway uses the user
  * verifier alone, which refuses role SERVICE, so no SERVICE token ever passes the gateway.
  */
-export function createSubgraphTokenVerifier(config: Readonly<PlatformConfig>): (token: string) => Promise<Identity> {
+export function createSubgraphTokenVerifier(config: Readonly<PlatformConfig>): (token: string) => Promise<TokenClaims> {
   const user = createTokenVerifier(config.jwt);
   const service = createServiceTokenVerifier(config.serviceTokenSecret);
   return (token: string) => (claimsSayService(token) ? service(token) : user(token));

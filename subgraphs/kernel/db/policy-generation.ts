@@ -37,6 +37,17 @@ function sqlitePolicyTriggers(table: string): string[] {
   );
 }
 
+/** The same triggers on MySQL/MariaDB, for the migration that starts watching a table. */
+export function mysqlPolicyTriggers(table: string): { up: string[]; down: string[] } {
+  return {
+    up: EVENTS.map(
+      ([event, suffix]) =>
+        `CREATE TRIGGER \`policy_generation_${table}_${suffix}\` AFTER ${event} ON \`${table}\` FOR EACH ROW UPDATE \`policy_generation\` SET \`value\` = \`value\` + 1 WHERE \`id\` = ${ROW_ID}`,
+    ),
+    down: EVENTS.map(([, suffix]) => `DROP TRIGGER \`policy_generation_${table}_${suffix}\``),
+  };
+}
+
 const isSqlite = (db: DataSource) => db.options.type === 'better-sqlite3';
 
 /**

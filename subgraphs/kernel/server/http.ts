@@ -33,7 +33,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error; the x-request-id of this response identifies it in the logs');
       else res.destroy(error as Error);
     });
   });
@@ -59,16 +59,18 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const requestId = headers.get('x-request-id') || randomUUID();
+    const requestId = requestIdFrom(headers.get('x-request-id'));
     const admission = await options.admit({ method, target, headers, rawBody, requestId });
-    if (!admission.admit) return sendError(res, admission.status, admission.code, admission.message);
+    if (!admission.admit) return sendError(res, admission.status, admission.code, admission.message, requestId);
 
     let body: unknown;
     if (method === 'POST') {
+      const text = decodeUtf8(rawBody);
+      if (text === null) return sendError(res, 400, 'BAD_REQUEST', 'request body is not valid UTF-8', requestId);
       try {
-        body = JSON.parse(rawBody.toString('utf8'));
+        body = JSON.parse(text);
       } catch {
-        return sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON');
+        return sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON', requestId);
       }
     }
     const search = target.includes('?') ? target.slice(target.indexOf('?')) : '';
@@ -78,11 +80,12 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     });
     const outHeaders: Record<string, string> = { 'x-request-id': requestId };
     for (const [name, value] of response.headers) outHeaders[name] = value;
-    res.writeHead(response.status ?? 200, outHeaders);
     if (response.body.kind === 'complete') {
+      res.writeHead(statusFor(response.status ?? 200, response.body.string), outHeaders);
       res.end(response.body.string);
       return;
     }
+    res.writeHead(response.status ?? 200, outHeaders);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
@@ -105,9 +108,59 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   });
 }
 
-export function sendError(res: ServerResponse, status: number, code: string, message: string) {
-  res.writeHead(status, { 'content-type': 'application/json' });
+export function sendError(res: ServerResponse, status: number, code: string, message: string, requestId?: string) {
+  res.writeHead(status, { 'content-type': 'application/json', ...(requestId ? { 'x-request-id': requestId } : {}) });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * A client's request id is kept only when it is short and made of safe characters: it is forwarded
+ * to every platform and stored in the hash-chained audit trail, so a header must never be able to
+ * make a write fail or carry text of the client's choosing. Anything else gets a fresh id, and the
+ * refused header is recorded nowhere.
+ */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+export function requestIdFrom(header: string | undefined): string {
+  return header !== undefined && SAFE_REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(body: Buffer): string | null {
+  try {
+    return UTF8.decode(body);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Errors that a request brings on itself: a document that does not parse or validate, an operation
+ * that names nothing, input that does not coerce. Apollo Server and the gateway's planner answer some
+ * of them (a token limit, an unknown operation name, a subscription) as 500; they are the client's.
+ */
+const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'INVALID_GRAPHQL',
+]);
+
+/** A 5xx whose every error is the client's becomes 400; anything else keeps its status. */
+function statusFor(status: number, body: string): number {
+  if (status < 500) return status;
+  try {
+    const errors = (JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] }).errors;
+    const clientsOwn = Array.isArray(errors) && errors.length > 0 && errors.every((e) => CLIENT_ERROR_CODES.has(String(e.extensions?.code)));
+    return clientsOwn ? 400 : status;
+  } catch {
+    return status;
+  }
 }
 
 export function listen(server: Server, port: number, host = '127.0.0.1'): Promise<number> {

@@ -3,7 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
-import { InvalidTokenError } from '../auth/jwt';
+import { identityFrom, InvalidTokenError } from '../auth/identity';
 import { checkServiceScope } from '../auth/service-scope';
 import { createSubgraphTokenVerifier } from '../auth/service-token';
 import { SignatureVerifier } from '../auth/request-signature';
@@ -14,11 +14,24 @@ import { WorkingCalendar } from '../calendar';
 import { PlatformConfig } from '../config';
 import { RequestContext } from '../context';
 import { createDataSource, openDatabase, StatementCounter } from '../db/data-source';
+import { clientErrorFormatter } from '../errors';
+import { operationResolutionPlugin } from '../graphql/operation-resolution';
+import { textInputsPlugin } from '../graphql/text-inputs';
+import { createSharedState } from '../shared-state';
 import { LoaderRegistry } from '../loaders';
 import { PolicySnapshots, preparePolicyGeneration } from '../db/policy-generation';
 import { LevelDefinition, levelEntities } from '../module';
 import { buildFederatedSchema } from '../schema';
 import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen } from './http';
+
+/** The longest document a platform parses, in tokens (the gateway admits at most 3 000 from a client). */
+export const PLATFORM_MAX_TOKENS = 30_000;
+
+/** A function that runs at most once; later calls get the first call's promise. */
+function once(run: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  return () => (running ??= run());
+}
 
 export async function buildLevelSchema(definition: LevelDefinition): Promise<GraphQLSchema> {
   const modules = definition.modules;
@@ -61,26 +74,41 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     await module.seed?.({ level: definition.level, db: dataSource, config, calendar });
   }
 
+  const registryModules = definition.modules.filter((m) => m.agencyRegistry);
+  if (registryModules.length !== 1) throw new Error(`the ${definition.level} platform must mount exactly one module keeping the agency registry`);
+  const agencyRegistry = registryModules[0].agencyRegistry!;
+
   const schema = await buildLevelSchema(definition);
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(new AuditWriter(dataSource))],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin(), textInputsPlugin(), auditPlugin(new AuditWriter(dataSource))],
     includeStacktraceInErrorResponses: config.environment !== 'production',
+    formatError: clientErrorFormatter(config.environment),
+    // Bounded like the gateway bounds clients, but far above what the gateway's plans for its largest admitted operations need.
+    parseOptions: { maxTokens: PLATFORM_MAX_TOKENS },
   });
   await apollo.start();
 
   const verifyToken = createSubgraphTokenVerifier(config);
   const serviceFields = new Set(definition.modules.flatMap((m) => m.serviceFields ?? []));
-  const signatures = new SignatureVerifier(config.gatewaySigningSecret, config.signatureWindowSeconds);
+  const sharedState = createSharedState(config.redis);
+  const signatures = new SignatureVerifier(config.gatewaySigningSecret, config.signatureWindowSeconds, sharedState);
 
   const admit = async (request: IncomingGraphQLRequest): Promise<Admission<RequestContext>> => {
     const authorization = request.headers.get('authorization') ?? '';
-    const verdict = signatures.verify(request.headers, { method: request.method, path: request.target, authorization, body: request.rawBody });
+    let verdict;
+    try {
+      verdict = await signatures.verify(request.headers, { method: request.method, path: request.target, authorization, body: request.rawBody });
+    } catch {
+      return { admit: false, status: 503, code: 'SERVICE_UNAVAILABLE', message: 'replay protection is unavailable (shared state); the request was not admitted' };
+    }
     if (!verdict.ok) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: verdict.reason };
     const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
     if (!token) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required' };
     try {
-      const identity = await verifyToken(token);
+      const loaders = new LoaderRegistry();
+      const claims = await verifyToken(token);
+      const identity = identityFrom(claims, await agencyRegistry({ db: dataSource, loaders, snapshots })(claims.agency));
       if (identity.roles.includes('SERVICE')) {
         const scope = checkServiceScope(request.rawBody, serviceFields);
         if (!scope.ok) return { admit: false, status: 403, code: 'FORBIDDEN', message: scope.reason };
@@ -96,7 +124,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
           level: definition.level,
           db: dataSource,
           config,
-          loaders: new LoaderRegistry(),
+          loaders,
           snapshots,
           now: new Date(),
         },
@@ -114,6 +142,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   } catch (error) {
     // Nothing of a platform that could not listen may stay open: its database, Apollo's timers.
     await apollo.stop();
+    await sharedState.close();
     await dataSource.destroy();
     throw error;
   }
@@ -124,11 +153,13 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     port: boundPort,
     db: dataSource,
     statements,
-    async stop() {
+    // Stopping twice (a test that stops one level, then the whole stack) waits for the first stop.
+    stop: once(async () => {
       await Promise.all(stopModules.map((stopModule) => stopModule()));
       await closeServer(server);
       await apollo.stop();
+      await sharedState.close();
       await dataSource.destroy();
-    },
+    }),
   };
 }

@@ -1,17 +1,10 @@
 import { findDivision } from '../../kernel/divisions';
 import { composeUscc } from '../../kernel/identifiers';
 import { Level } from '../../kernel/levels';
+import { Sector } from './sectors';
 
-/** Sectors of public management and service agencies (公共管理和服务机构). */
-export enum Sector {
-  DATA_AUTHORITY = 'DATA_AUTHORITY',
-  PUBLIC_SECURITY = 'PUBLIC_SECURITY',
-  CIVIL_AFFAIRS = 'CIVIL_AFFAIRS',
-  MARKET_SUPERVISION = 'MARKET_SUPERVISION',
-  HEALTH = 'HEALTH',
-  NATURAL_RESOURCES = 'NATURAL_RESOURCES',
-  HUMAN_RESOURCES_SOCIAL_SECURITY = 'HUMAN_RESOURCES_SOCIAL_SECURITY',
-}
+export { Sector };
+
 
 export interface DemoAgency {
   uscc: string;
@@ -19,6 +12,8 @@ export interface DemoAgency {
   sector: Sector;
   jurisdictionCode: string;
   level: Level;
+  /** Every demo agency collects data: even the authority holds the credit and certificate databases. */
+  isSourceDepartment: boolean;
 }
 
 /** Jurisdictions with demo agencies: the region, Hohhot, Hulunbuir, and two banners/districts of each. */
@@ -47,6 +42,7 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = DEMO_JURISDICTIONS.flatMap((
     sector,
     jurisdictionCode: code,
     level: division.level,
+    isSourceDepartment: true,
   }));
 });
 

@@ -1,19 +1,40 @@
+import { Level } from '../../kernel/levels';
 import { PlatformModule } from '../../kernel/module';
 import { Agency } from './agency.entity';
 import { AgencyResolver, JurisdictionAgenciesResolver, agencyReference } from './agency.resolver';
 import { DEMO_AGENCIES } from './demo-agencies';
+import { agencyRegistry } from './registry';
+import { replicationResolver } from './replication';
 
-/** The agency registry: owned by the region platform (issue 2, item 6). */
-export const agencyModule: PlatformModule = {
-  name: 'agency',
+/**
+ * The agency registry, at every level: each platform resolves every request's identity from its own
+ * copy (registry.ts). The region owns it; the other levels take what the region passes down.
+ */
+export const agencyRegistryModule: PlatformModule = {
+  name: 'agency-registry',
   entities: [Agency],
-  resolvers: [AgencyResolver, JurisdictionAgenciesResolver],
-  referenceResolvers: agencyReference,
+  resolvers: [],
+  agencyRegistry,
+  // An identity looked up once is kept until the registry changes.
+  policyTables: ['agency'],
   async seed({ db }) {
     const repo = db.getRepository(Agency);
     if ((await repo.count()) > 0) return;
     await repo.insert(DEMO_AGENCIES.map((a) => repo.create(a)));
   },
+};
+
+/** A lower level's copy of the registry takes the region's registrations. */
+export function agencyReplicaModule(level: Exclude<Level, 'REGION'>): PlatformModule {
+  return { name: 'agency-replica', entities: [], resolvers: [replicationResolver(level)] };
+}
+
+/** The registry's API, at the region that owns it: agencies by USCC or division, and registration. */
+export const agencyApiModule: PlatformModule = {
+  name: 'agency',
+  entities: [],
+  resolvers: [AgencyResolver, JurisdictionAgenciesResolver],
+  referenceResolvers: agencyReference,
 };
 
 export { Agency };

@@ -9,6 +9,7 @@ import { PlatformModule } from '../../kernel/module';
 import { callPlatform } from '../../kernel/service-client';
 import { levelName } from '../../kernel/graphql/level-names';
 import { CalendarArrangementRow } from './arrangement.entity';
+import { ListSize } from '../../kernel/graphql/list-size';
 
 @InputType({ description: "A year's statutory holiday arrangement as published by the State Council" })
 class YearArrangementInput {
@@ -38,6 +39,7 @@ export function calendarModule(level: Level): PlatformModule {
 
   @Resolver()
   class WorkingCalendarResolver {
+    @ListSize({ assumedSize: 10 })
     @Query(() => [CalendarCoverage], { name: name('{level}CalendarCoverage') })
     coverage(@Ctx() ctx: RequestContext, @Arg('years', () => [Int]) years: number[]): CalendarCoverage[] {
       return years.map((year) => ({ year, covered: ctx.calendar.covers(year), loaded: ctx.calendar.loadedYears().includes(year) }));

@@ -178,6 +178,8 @@ function recordDemandStep(ctx: RequestContext, demand: DemandApplication, state:
   ctx.audit.event({
     action: `DEMAND_${state}`,
     resourceId,
+    // A demand is for data not yet in a catalog: it concerns the applicant's jurisdiction, whose authority reviews it.
+    resourceJurisdiction: demand.applicantJurisdiction,
     items: demand.desiredItems,
     effect: 'DONE',
     reason,

@@ -6,6 +6,7 @@ import { badInput } from '../../kernel/errors';
 import { PlatformLevel } from '../../kernel/graphql/enums';
 import { Jurisdiction } from './jurisdiction.entity';
 import { jurisdictionByCode, jurisdictionChildren } from './jurisdiction.loaders';
+import { ListSize } from '../../kernel/graphql/list-size';
 
 @Resolver(() => Jurisdiction)
 export class JurisdictionResolver {
@@ -15,6 +16,7 @@ export class JurisdictionResolver {
     return (await jurisdictionByCode(ctx).load(code))!;
   }
 
+  @ListSize({ assumedSize: 120 })
   @Query(() => [Jurisdiction], { description: 'Divisions by level and/or parent, in code order' })
   async jurisdictions(
     @Ctx() ctx: RequestContext,
@@ -36,6 +38,7 @@ export class JurisdictionResolver {
     return j.parentCode ? jurisdictionByCode(ctx).load(j.parentCode) : null;
   }
 
+  @ListSize({ assumedSize: 20 })
   @FieldResolver(() => [Jurisdiction])
   async children(
     @Root() j: Jurisdiction,
@@ -46,6 +49,7 @@ export class JurisdictionResolver {
     return includeStatisticalOnly ? children : children.filter((c) => !c.statisticalOnly);
   }
 
+  @ListSize({ assumedSize: 2 })
   @FieldResolver(() => [Jurisdiction], { description: 'From the region down to the parent of this division' })
   async ancestors(@Root() j: Jurisdiction, @Ctx() ctx: RequestContext) {
     const chain: Jurisdiction[] = [];

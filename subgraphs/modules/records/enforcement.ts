@@ -16,6 +16,7 @@ import { RecordSource } from './sources';
 export interface DataResource {
   id: string;
   code: string;
+  jurisdictionCode: string;
   table: string;
   prefix: string;
   items: Map<string, CatalogItem>;
@@ -36,6 +37,7 @@ async function loadDataResources(ctx: RequestContext): Promise<DataResource[]> {
   return rows.map((row, i) => ({
     id: row.id,
     code: row.code,
+    jurisdictionCode: row.jurisdictionCode,
     table: row.dataTable!,
     prefix: subtreePrefix(row.jurisdictionCode),
     items: new Map(itemsByResource[i].map((item) => [item.code, item])),
@@ -156,11 +158,11 @@ export function releaseItem(ctx: RequestContext, info: GraphQLResolveInfo, sourc
   const { resource, key, purpose, accessPath } = record;
   const item = resource?.items.get(itemCode);
   if (!resource || !item) {
-    ctx.audit.access(resource?.id ?? `table:${source.table}`, itemCode, { effect: 'DENY', reason: 'NOT_SHARED', grantId: null, shareType: 'NOT_SHARED' }, key, purpose, accessPath);
+    ctx.audit.access(resource ?? { id: `table:${source.table}`, jurisdictionCode: null }, itemCode, { effect: 'DENY', reason: 'NOT_SHARED', grantId: null, shareType: 'NOT_SHARED' }, key, purpose, accessPath);
     throw shareDenied(resource, itemCode, null, ctx.identity.agency);
   }
   const decision = decideWith(ctx, inputs, resource, item, 'READ');
-  ctx.audit.access(resource.id, itemCode, decision, key, purpose, accessPath);
+  ctx.audit.access(resource, itemCode, decision, key, purpose, accessPath);
   if (decision.effect === 'DENY') throw shareDenied(resource, itemCode, decision, ctx.identity.agency);
   if (decision.effect === 'ALLOW_MASKED') return maskedDelivery(maskRuleFor(policyOf(resource, item)), value);
   return value;

@@ -193,6 +193,7 @@ function audited(ctx: RequestContext, application: ReflowApplication, action: st
   ctx.audit.event({
     action,
     resourceId: application.resourceId,
+    resourceJurisdiction: application.resourceJurisdiction,
     items: application.requestedItems,
     effect: 'DONE',
     reason: application.refusalReason,

@@ -16,6 +16,7 @@ export function recordShareStep(
   ctx.audit.event({
     action,
     resourceId: application.resourceId,
+    resourceJurisdiction: application.resourceJurisdiction,
     items: detail.items ?? JSON.parse(application.requestedItemsJson),
     effect: 'DONE',
     reason: detail.reason ?? null,

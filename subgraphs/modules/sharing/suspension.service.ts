@@ -2,12 +2,13 @@ import { GraphQLError } from 'graphql';
 import { IsNull } from 'typeorm';
 import { Identity } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
-import { badInput, conflict, forbidden } from '../../kernel/errors';
+import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
 import { requireRole } from '../../kernel/graphql/guards';
 import { levelName } from '../../kernel/graphql/level-names';
-import { checkUscc } from '../../kernel/identifiers';
+import { checkUscc, isWithin } from '../../kernel/identifiers';
 import { Level } from '../../kernel/levels';
 import { callPlatform } from '../../kernel/service-client';
+import { agencyByUscc } from '../agency/agency.loaders';
 import { AgencySuspension } from './suspension.entity';
 
 const LOWER_LEVELS: readonly Level[] = ['CITY', 'COUNTY'];
@@ -28,6 +29,19 @@ function checkArguments(uscc: string, reason: string): void {
   const check = checkUscc(uscc);
   if (!check.valid) throw badInput('uscc', `'${uscc}' is not a valid USCC: ${check.reason}`);
   if (!reason.trim()) throw badInput('reason', 'say why (004 art. 50: suspended for misuse, lifted once corrected)');
+}
+
+/**
+ * 004 art. 50, 按照法定权限: an authority suspends agencies of its own jurisdiction and those below it
+ * (the region all of them), never an agency of a sibling, a parent or another city. Where an agency
+ * belongs is the registry's answer.
+ */
+async function requireTargetWithin(ctx: RequestContext, me: Identity, uscc: string, action: string): Promise<void> {
+  const agency = await agencyByUscc(ctx).load(uscc);
+  if (!agency) throw notFound(`uscc: no agency ${uscc} is registered`, { field: 'uscc' });
+  if (!isWithin(agency.jurisdictionCode, me.jurisdiction)) {
+    throw forbidden(`${action}: agency ${uscc} belongs to ${agency.jurisdictionCode}, outside the jurisdiction ${me.jurisdiction} of the authority acting (004 art. 50)`, { field: 'uscc' });
+  }
 }
 
 const activeSuspension = (ctx: RequestContext, uscc: string, imposedBy: string) =>
@@ -57,6 +71,7 @@ async function passDown(ctx: RequestContext, pattern: string, uscc: string, reas
 export async function suspendAgency(ctx: RequestContext, uscc: string, reason: string): Promise<AgencySuspension> {
   const me = requireGoverningAuthority(ctx, 'suspending an agency');
   checkArguments(uscc, reason);
+  await requireTargetWithin(ctx, me, uscc, 'suspending an agency');
   const alreadyIn = `uscc: agency ${uscc} is already suspended by the authority of ${me.jurisdiction}`;
   const existing = await activeSuspension(ctx, uscc, me.jurisdiction);
   if (existing) throw conflict(`${alreadyIn} since ${existing.suspendedAt.toISOString()}`);
@@ -82,6 +97,7 @@ export async function suspendAgency(ctx: RequestContext, uscc: string, reason: s
 export async function liftSuspension(ctx: RequestContext, uscc: string, reason: string): Promise<AgencySuspension> {
   const me = requireGoverningAuthority(ctx, 'lifting a suspension');
   checkArguments(uscc, reason);
+  await requireTargetWithin(ctx, me, uscc, 'lifting a suspension');
   const existing = await activeSuspension(ctx, uscc, me.jurisdiction);
   if (!existing) {
     const others = await ctx.db.getRepository(AgencySuspension).findBy({ agencyUscc: uscc, liftedAt: IsNull() });
@@ -96,10 +112,15 @@ export async function liftSuspension(ctx: RequestContext, uscc: string, reason: 
   });
 }
 
+/** The suspensions of agencies within the authority's jurisdiction (all of them for the region's). */
 export async function suspensionsOf(ctx: RequestContext, activeOnly: boolean): Promise<AgencySuspension[]> {
-  requireGoverningAuthority(ctx, 'reading suspensions');
-  return ctx.db.getRepository(AgencySuspension).find({
+  const me = requireGoverningAuthority(ctx, 'reading suspensions');
+  const all = await ctx.db.getRepository(AgencySuspension).find({
     where: activeOnly ? { liftedAt: IsNull() } : {},
     order: { suspendedAt: 'DESC', id: 'DESC' },
   });
+  if (me.level === 'REGION') return all;
+  const agencies = await agencyByUscc(ctx).loadMany([...new Set(all.map((s) => s.agencyUscc))]);
+  const within = new Set(agencies.flatMap((a) => (a && !(a instanceof Error) && isWithin(a.jurisdictionCode, me.jurisdiction) ? [a.uscc] : [])));
+  return all.filter((s) => within.has(s.agencyUscc));
 }

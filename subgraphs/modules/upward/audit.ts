@@ -16,6 +16,7 @@ export function recordStep(
   ctx.audit.event({
     action,
     resourceId: row.resourceId,
+    resourceJurisdiction: row.resourceJurisdiction,
     items: detail.items ?? row.items,
     effect: 'DONE',
     reason: detail.reason ?? null,

@@ -16,7 +16,7 @@ afterAll(() => stack?.stop());
 
 const identity: Identity = { sub: 'writer-test', agency: '11150000MB0000000X', jurisdiction: '150000', level: 'REGION', roles: ['AGENCY_USER'] };
 const draft = (n: number): AuditDraft => ({
-  action: 'READ', resourceId: null, items: ['name'], effect: 'ALLOW', reason: null, grantId: null, purpose: `writer test ${n}`, accessPath: 'ROOT', recordKeys: [String(n)], recordCount: 1,
+  action: 'READ', resourceId: null, resourceJurisdiction: null, items: ['name'], effect: 'ALLOW', reason: null, grantId: null, purpose: `writer test ${n}`, accessPath: 'ROOT', recordKeys: [String(n)], recordCount: 1,
 });
 
 describe('the audit writer', () => {

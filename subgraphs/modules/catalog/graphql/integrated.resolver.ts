@@ -15,6 +15,7 @@ import { CatalogIndexEntry } from '../index-entry.entity';
 import { upsertIndexEntries } from '../index-report';
 import { resourceById } from '../loaders';
 import { CatalogResourceInterface, regionViewOf } from './types';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 @InputType({ description: 'Filters of the integrated catalog; all given filters apply' })
 class CatalogFilter {
@@ -48,6 +49,7 @@ class CatalogEdge {
 
 @ObjectType({ description: 'A page of the integrated three-level catalog (Relay cursor connection)' })
 class CatalogConnection {
+  @ListSize({ assumedSize: 200 })
   @Field(() => [CatalogEdge]) edges: CatalogEdge[];
   @Field(() => PageInfo) pageInfo: PageInfo;
   @Field(() => Int, { description: 'Resources matching the filter, all pages' }) totalCount: number;
@@ -73,6 +75,8 @@ class CatalogIndexInput {
 }
 
 const MAX_PAGE = 200;
+/** Search words: a name or a phrase, not a document (and a bounded LIKE pattern for the engine). */
+const MAX_SEARCH_TEXT = 100;
 const cursorOf = (e: { code: string; id: string }) => encodeCursor([e.code, e.id]);
 
 /**
@@ -83,6 +87,7 @@ const cursorOf = (e: { code: string; id: string }) => encodeCursor([e.code, e.id
 @Resolver()
 export class IntegratedCatalogResolver {
   @Query(() => CatalogConnection, { description: 'The integrated catalog of all three levels, in catalog-code order' })
+  @ListSize({ slicingArguments: ['first'], sizedFields: ['edges'] })
   async catalog(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => CatalogFilter, { nullable: true }) filter?: CatalogFilter,
@@ -104,8 +109,10 @@ export class IntegratedCatalogResolver {
     }
     if (filter?.shareType) qb.andWhere('e.shareType = :shareType', { shareType: filter.shareType });
     if (filter?.openType) qb.andWhere('e.openType = :openType', { openType: filter.openType });
+    const text = filter?.text?.trim();
+    if (text && text.length > MAX_SEARCH_TEXT) throw badInput('filter.text', `search words are at most ${MAX_SEARCH_TEXT} characters`);
     // An explicit escape character: SQLite has none by default, so a backslash would not escape % and _ there.
-    if (filter?.text?.trim()) qb.andWhere("e.searchText LIKE :text ESCAPE '!'", { text: `%${filter.text.trim().replace(/[%_!]/g, '!$&')}%` });
+    if (text) qb.andWhere("e.searchText LIKE :text ESCAPE '!'", { text: `%${text.replace(/[%_!]/g, '!$&')}%` });
     const totalCount = await qb.getCount();
     if (after) {
       const position = decodeCursor(after, 2);

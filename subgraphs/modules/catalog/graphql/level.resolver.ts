@@ -18,6 +18,7 @@ import { CatalogResourceInput } from './inputs';
 import { levelName } from '../../../kernel/graphql/level-names';
 import { registryTypes } from './references';
 import { ownResourceType } from './types';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 const MAX_LIST = 200;
 
@@ -33,12 +34,13 @@ export function catalogLevelResolvers(level: Level): Function[] {
 
   @Resolver(() => Own)
   class OwnResourceFields {
-    @FieldResolver(() => [CatalogItem])
+    @ListSize({ assumedSize: 50 })
+    @FieldResolver(() => [CatalogItem], { nullable: true })
     items(@Root() r: CatalogResourceRow, @Ctx() ctx: RequestContext) {
       return itemsOfResource(ctx).load(r.id);
     }
 
-    @FieldResolver(() => CatalogState)
+    @FieldResolver(() => CatalogState, { nullable: true })
     state(@Root() r: CatalogResourceRow) {
       return r.state;
     }
@@ -67,6 +69,7 @@ export function catalogLevelResolvers(level: Level): Function[] {
       return registry.agency(ctx, r.providerUscc);
     }
 
+    @ListSize({ assumedSize: 20 })
     @FieldResolver(() => [CatalogTransition], { description: 'Every workflow step of this version: who, when, why' })
     transitions(@Root() r: CatalogResourceRow, @Ctx() ctx: RequestContext) {
       return transitionsOfResource(ctx).load(r.id);
@@ -83,6 +86,7 @@ export function catalogLevelResolvers(level: Level): Function[] {
       return pending && r.revisionTriggeredAt ? deadlineView(ctx, 'CATALOG_UPDATE', r.jurisdictionCode, r.revisionTriggeredAt) : null;
     }
 
+    @ListSize({ assumedSize: 10 })
     @FieldResolver(() => [Own], { description: 'All versions of this resource the caller may see, oldest first' })
     async versions(@Root() r: CatalogResourceRow, @Ctx() ctx: RequestContext) {
       return (await versionsOfLineage(ctx).load(r.lineageId)).filter((v) => canSee(ctx, v));
@@ -96,6 +100,7 @@ export function catalogLevelResolvers(level: Level): Function[] {
       return loadVisible(ctx, id);
     }
 
+    @ListSize({ slicingArguments: ['first'] })
     @Query(() => [Own], { name: name('{level}Resources'), description: 'Resources of this platform the caller may see, newest first' })
     async resources(
       @Ctx() ctx: RequestContext,
@@ -121,6 +126,7 @@ export function catalogLevelResolvers(level: Level): Function[] {
       return qb.getMany();
     }
 
+    @ListSize({ assumedSize: 100 })
     @Query(() => [Own], { name: name('{level}PendingCatalogReviews'), description: "Submitted resources waiting on the caller's authority, most urgent first" })
     async pendingReviews(
       @Ctx() ctx: RequestContext,

@@ -6,6 +6,7 @@ import { CatalogItem } from '../item.entity';
 import { Agency } from '../../agency/agency.entity';
 import { Jurisdiction } from '../../jurisdiction/jurisdiction.entity';
 import { declareDetailFields, declareKey, declareSummaryFields } from './fields';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 export const RESOURCE_TYPE_NAME: Record<Level, string> = { REGION: 'RegionResource', CITY: 'CityResource', COUNTY: 'CountyResource' };
 
@@ -28,10 +29,11 @@ export abstract class CatalogResourceInterface {
   @Field(() => OpenType, { description: 'Open type of the most open item' })
   openType: OpenType;
 
-  @Field(() => [CatalogItem], { description: 'Data items (信息项) with their share attributes, from the owning platform' })
+  @ListSize({ assumedSize: 50 })
+  @Field(() => [CatalogItem], { nullable: true, description: 'Data items (信息项) with their share attributes, from the owning platform (null, with an error at its path, while that platform does not answer)' })
   items: CatalogItem[];
 
-  @Field(() => CatalogState, { description: 'Workflow state, from the owning platform' })
+  @Field(() => CatalogState, { nullable: true, description: 'Workflow state, from the owning platform (null while it does not answer)' })
   state: CatalogState;
 
   @Field(() => Jurisdiction)
@@ -82,7 +84,7 @@ export function regionViewOf(level: Exclude<Level, 'REGION'>): Function {
   }
   for (const [name, typeFn, reflected] of [['items', () => [CatalogItem], Array], ['state', () => CatalogState, String]] as const) {
     Reflect.defineMetadata('design:type', reflected, View.prototype, name);
-    Field(typeFn)(View.prototype, name);
+    Field(typeFn, { nullable: true })(View.prototype, name);
     Directive('@external')(View.prototype, name);
   }
   Directive('@key(fields: "id")')(View);

@@ -12,6 +12,7 @@ import { demandList, responsibilityList } from '../lists';
 import { negativeList, NegativeListEntry } from '../negative-list';
 import { ResponsibilityEntry } from '../responsibility.entity';
 import { DemandInput } from './inputs';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 const MAX_LIST = 200;
 
@@ -29,6 +30,7 @@ export function demandLevelResolver(level: Level): Function {
       return loadVisibleDemand(ctx, id);
     }
 
+    @ListSize({ slicingArguments: ['first'] })
     @Query(() => [DemandApplication], { name: name('{level}DemandList'), description: "需求清单: the caller's own demands, those its authority reviews and those waiting on its department, newest first" })
     demandList(
       @Ctx() ctx: RequestContext,
@@ -39,6 +41,7 @@ export function demandLevelResolver(level: Level): Function {
       return demandList(ctx, state ?? null, first);
     }
 
+    @ListSize({ assumedSize: 200 })
     @Query(() => [ResponsibilityEntry], { name: name('{level}ResponsibilityList'), description: "责任清单 of a source department (the caller's agency by default), earliest due first" })
     responsibilityList(@Ctx() ctx: RequestContext, @Arg('agencyUscc', () => ID, { nullable: true }) agencyUscc?: string) {
       const uscc = agencyUscc ?? ctx.identity.agency;
@@ -47,6 +50,7 @@ export function demandLevelResolver(level: Level): Function {
       return responsibilityList(ctx, uscc);
     }
 
+    @ListSize({ assumedSize: 200 })
     @Query(() => [NegativeListEntry], { name: name('{level}NegativeList'), description: "负面清单: NOT_SHARED items of this platform's published catalog, in a jurisdiction and below it" })
     negativeList(@Ctx() ctx: RequestContext, @Arg('jurisdictionCode', () => ID, { nullable: true }) jurisdictionCode?: string) {
       if (jurisdictionCode) requireDivision(jurisdictionCode, 'jurisdictionCode');

@@ -3,11 +3,10 @@ import { badInput } from '../../../kernel/errors';
 /**
  * The most records one page returns, for the typed queries (`regionPersons`, …) and for the generic
  * `records` of a catalog resource alike. 1000 because statement counts are measured for 1 vs 1000
- * records (performance scenario P3), and because the gateway's operation cost limit
- * (OPERATION_LIMITS.maxCost, 50 000 in GraphQL Armor's estimate) still admits one such page of a
- * typed record with up to 11 scalar fields — `regionPersons(first: 1000)` with all nine person
- * fields and `totalCount` is estimated at 41 375 — while a page nested in another page multiplies
- * far past it (test/foundation/operation-limits.test.ts).
+ * records (performance scenario P3), and because the gateway's demand control (maxCost 50 000) admits
+ * one such page — `regionPersons(first: 1000)` is estimated at 2 001, generic records with every item
+ * at about 31 000 — while a page nested in another page multiplies far past it
+ * (test/security/demand-control.test.ts).
  */
 export const MAX_RECORD_PAGE = 1000;
 

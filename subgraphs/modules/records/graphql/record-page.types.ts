@@ -1,5 +1,6 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { RecordSource } from '../sources';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 @ObjectType({ description: 'One data item of a record; null with a SHARE_DENIED error when not shared with the caller' })
 @Directive('@shareable')
@@ -19,12 +20,14 @@ export class RecordField {
 export class DataRecord {
   @Field(() => ID) key: string;
   @Field() divisionCode: string;
+  @ListSize({ assumedSize: 30 })
   @Field(() => [RecordField]) fields: RecordField[];
 }
 
 @ObjectType({ description: 'A page of records of one catalog resource' })
 @Directive('@shareable')
 export class RecordPage {
+  @ListSize({ assumedSize: 1000 })
   @Field(() => [DataRecord]) rows: DataRecord[];
   @Field(() => Int) totalCount: number;
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page' }) nextCursor: string | null;

@@ -11,6 +11,7 @@ import { CatalogResourceRow } from '../../catalog/resource.entity';
 import { onlyReadableOrigins } from '../../reflow/audience';
 import { readyToRelease, releaseItem, withPurpose } from '../enforcement';
 import { recordSource } from '../sources';
+import { ListSize } from '../../../kernel/graphql/list-size';
 import { requireRecordPageSize } from './page-limit';
 import { DataRecord, RecordField, RecordPage, RecordsArgs } from './record-page.types';
 
@@ -60,7 +61,8 @@ export class RecordFieldResolver {
 export function recordsFieldResolvers(level: Level): Function[] {
   @Resolver(() => ownResourceType(level))
   class OwnResourceRecords {
-    @FieldResolver(() => RecordPage, { description: 'Records of this resource; each value passes field-level share enforcement' })
+    @FieldResolver(() => RecordPage, { nullable: true, description: 'Records of this resource; each value passes field-level share enforcement' })
+    @ListSize({ slicingArguments: ['first'], sizedFields: ['rows'] })
     records(@Root() resource: CatalogResourceRow, @Args() args: RecordsArgs, @Ctx() ctx: RequestContext) {
       return recordPage(ctx, resource, args);
     }
@@ -69,7 +71,8 @@ export function recordsFieldResolvers(level: Level): Function[] {
 
   @Resolver(() => CatalogResourceInterface)
   class InterfaceRecords {
-    @FieldResolver(() => RecordPage, { description: "Records of this resource, answered by the owning level's platform" })
+    @FieldResolver(() => RecordPage, { nullable: true, description: "Records of this resource, answered by the owning level's platform" })
+    @ListSize({ slicingArguments: ['first'], sizedFields: ['rows'] })
     records(@Args() _args: RecordsArgs): RecordPage {
       throw platformError('PLATFORM_ERROR', 'records are answered by the platform that owns the resource');
     }
@@ -77,7 +80,7 @@ export function recordsFieldResolvers(level: Level): Function[] {
   const views = (['CITY', 'COUNTY'] as const).map((lower) => {
     @Resolver(() => regionViewOf(lower))
     class ViewRecords {
-      @FieldResolver(() => RecordPage)
+      @FieldResolver(() => RecordPage, { nullable: true })
       @Directive('@external')
       records(@Args() _args: RecordsArgs): RecordPage {
         throw platformError('PLATFORM_ERROR', `records of ${lower.toLowerCase()} resources are answered by the ${lower.toLowerCase()} platform`);

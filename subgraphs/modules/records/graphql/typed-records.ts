@@ -15,6 +15,7 @@ import { readyToRelease, releaseItem, withPurpose } from '../enforcement';
 import { recordByKey } from '../loaders';
 import { RecordSource, recordSource } from '../sources';
 import { requireRecordPageSize } from './page-limit';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 type DataField = [field: string, item: string, type: ReturnTypeFunc];
 
@@ -88,6 +89,7 @@ export function typedRecords(level: Level, spec: TypedRecordSpec): { resolvers: 
 
   @ObjectType(`${typeName}Connection`)
   class Connection {
+    @ListSize({ assumedSize: 1000 })
     @Field(() => [Edge]) edges: Edge[];
     @Field(() => PageInfo) pageInfo: PageInfo;
     @Field(() => Int) totalCount: number;
@@ -109,6 +111,7 @@ export function typedRecords(level: Level, spec: TypedRecordSpec): { resolvers: 
     }
 
     @Query(() => Connection, { name: levelName(level, `{level}${spec.plural}`) })
+    @ListSize({ slicingArguments: ['first'], sizedFields: ['edges'] })
     async many(
       @Ctx() ctx: RequestContext,
       @Arg('divisionCode', () => ID, { nullable: true, description: 'This division and every division below it' }) divisionCode?: string,
@@ -155,7 +158,7 @@ export function assistancePersonResolver(assistanceType: Function): Function {
 
   @Resolver(() => assistanceType)
   class AssistancePerson {
-    @FieldResolver(() => RegionPersonRef, { description: "The person's household registration at the region platform (its own share rules apply there)" })
+    @FieldResolver(() => RegionPersonRef, { nullable: true, description: "The person's household registration at the region platform (its own share rules apply there; null while it does not answer)" })
     person(@Root() row: { idNumber: string }) {
       return { idNumber: row.idNumber };
     }

@@ -29,7 +29,7 @@ export function verificationResolver(level: Level): Function {
       const item = resource.items.get(itemCode);
       if (!item) throw badInput('item', `${itemCode} is not an item of ${resource.code}`);
       const decision = await decisionFor(ctx, resource, item, 'VERIFY');
-      ctx.audit.access(resource.id, itemCode, decision, key, purpose ?? null, 'ROOT', 'VERIFY');
+      ctx.audit.access(resource, itemCode, decision, key, purpose ?? null, 'ROOT', 'VERIFY');
       if (decision.effect === 'DENY') throw shareDenied(resource, itemCode, decision, ctx.identity.agency);
       const source = recordSource(resource.table);
       const row = await recordByKey(ctx, source).load(key);

@@ -10,6 +10,7 @@ import { changesPage } from '../source/changes';
 import { sourceDigest } from '../source/checksum';
 import { ReflowApplicationInput } from './inputs';
 import { ReflowChangePage, ReflowDigest } from './types';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 /** Root fields of a platform as the holder of data: applications, decisions, and the pulls it serves. */
 export function reflowSourceResolver(level: Level): Function {
@@ -40,6 +41,7 @@ export function reflowSourceResolver(level: Level): Function {
       return visibleApplication(ctx, id);
     }
 
+    @ListSize({ slicingArguments: ['first'] })
     @Query(() => [ReflowApplication], { name: name('{level}ReflowApplications'), description: "The caller's own applications and those it decides, newest first" })
     applications(
       @Ctx() ctx: RequestContext,

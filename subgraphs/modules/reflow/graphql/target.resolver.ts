@@ -7,6 +7,7 @@ import { registerSubscription } from '../registration';
 import { ReflowRun } from '../run.entity';
 import { ReflowSubscription } from '../subscription.entity';
 import { ReflowSubscriptionInput } from './inputs';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 /** Root fields of a platform as a receiver of data, and the subscriptions of either side. */
 export function reflowTargetResolver(level: Level): Function {
@@ -20,11 +21,13 @@ export function reflowTargetResolver(level: Level): Function {
       return registerSubscription(ctx, subscription);
     }
 
+    @ListSize({ assumedSize: 50 })
     @Query(() => [ReflowSubscription], { name: name('{level}ReflowSubscriptions'), description: 'Subscriptions this platform serves or receives, for the authorities concerned' })
     subscriptions(@Ctx() ctx: RequestContext) {
       return visibleSubscriptions(ctx);
     }
 
+    @ListSize({ slicingArguments: ['first'] })
     @Query(() => [ReflowRun], { name: name('{level}ReflowRuns'), description: "Runs of subscriptions this platform receives, newest first: an authority sees its jurisdiction's, the region's sees all" })
     runs(
       @Ctx() ctx: RequestContext,

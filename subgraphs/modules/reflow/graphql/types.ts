@@ -1,6 +1,7 @@
 import { GraphQLScalarType } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 /*
  * Platform-internal types: what a source platform answers a receiving platform's SERVICE calls.
@@ -49,5 +50,6 @@ export class ReflowDigest {
   @Field(() => Int) count: number;
   @Field() checksum: string;
   @Field(() => [String]) bucketHashes: string[];
+  @ListSize({ assumedSize: 1000 })
   @Field(() => [ReflowRowHash], { description: 'Row hashes of the requested buckets only' }) rows: ReflowRowHash[];
 }

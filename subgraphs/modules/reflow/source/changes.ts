@@ -62,7 +62,7 @@ function countAfter(ctx: RequestContext, source: RecordSource, subscription: Ref
 function audit(ctx: RequestContext, plan: DeliveryPlan, subscription: ReflowSubscription, rows: any[]) {
   const purpose = `reflow ${subscription.id}: ${subscription.purpose}`.slice(0, 512);
   const keys = rows.filter((row) => !row.deletedAt).map((row) => String(row[plan.source.key]));
-  for (const { item, decision } of [...plan.delivered, ...plan.withheld]) ctx.audit.accessMany(plan.resourceId, item, decision, keys, purpose, 'ROOT', 'REFLOW');
+  for (const { item, decision } of [...plan.delivered, ...plan.withheld]) ctx.audit.accessMany(plan.resource, item, decision, keys, purpose, 'ROOT', 'REFLOW');
 }
 
 export async function changesPage(ctx: RequestContext, subscriptionId: string, after: Partial<ChangePosition>, limit: number): Promise<ChangePage> {

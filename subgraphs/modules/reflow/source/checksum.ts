@@ -29,7 +29,8 @@ export async function sourceDigest(ctx: RequestContext, subscriptionId: string, 
   const summary = digest.summary();
   ctx.audit.event({
     action: 'REFLOW_VERIFY',
-    resourceId: plan.resourceId,
+    resourceId: plan.resource.id,
+    resourceJurisdiction: plan.resource.jurisdictionCode,
     items: plan.delivered.map((d) => d.item),
     effect: 'DONE',
     reason: null,

@@ -1,3 +1,4 @@
+import type { AuditedResource } from '../../../kernel/audit/collector';
 import { RequestContext } from '../../../kernel/context';
 import { platformError } from '../../../kernel/errors';
 import { Decision, decideMany, maskedDelivery, maskRuleFor } from '../../../kernel/policy';
@@ -21,7 +22,8 @@ export interface DeliveredItem {
 }
 
 export interface DeliveryPlan {
-  resourceId: string;
+  /** The published version pulled from, as the audit trail names it. */
+  resource: AuditedResource;
   source: RecordSource;
   delivered: DeliveredItem[];
   /** Subscribed items that do not flow now, with why (NOT_SHARED, no grant, ...). */
@@ -66,7 +68,7 @@ export async function deliveryPlan(ctx: RequestContext, subscription: ReflowSubs
     else delivered.push({ item: item.code, property, decision, maskRule: decision.effect === 'ALLOW_MASKED' ? maskRuleFor(item) : null });
   }
   const shape = JSON.stringify(delivered.map((d) => [d.item, d.maskRule]));
-  return { resourceId: resource.id, source, delivered, withheld, shape };
+  return { resource: { id: resource.id, jurisdictionCode: resource.jurisdictionCode }, source, delivered, withheld, shape };
 }
 
 async function decisionsFor(ctx: RequestContext, subscription: ReflowSubscription, resourceId: string, items: CatalogItem[]): Promise<Map<string, Decision>> {

@@ -7,6 +7,7 @@ import { ShareGrant } from '../grant.entity';
 import { grantById } from '../loaders';
 import { progressOf } from '../progress';
 import { ShareApplicationStep, ShareApplicationView } from './types';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 const itemList = (json: string | null): string[] => (json ? JSON.parse(json) : []);
 
@@ -46,6 +47,7 @@ export class ShareApplicationFields {
     return deadlineView(ctx, 'SHARE_DELIVERY', application.resourceJurisdiction, decidedAt);
   }
 
+  @ListSize({ assumedSize: 4 })
   @FieldResolver(() => [ShareApplicationStep], { description: 'Review progress: submitted, decided or withdrawn, delivered (004 art. 23)' })
   progress(@Root() application: ShareApplication, @Ctx() ctx: RequestContext): ShareApplicationStep[] {
     return progressOf(ctx, application);

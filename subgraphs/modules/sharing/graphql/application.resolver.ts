@@ -10,6 +10,7 @@ import { decideApplication } from '../decision.service';
 import { ShareApplicationRole, ShareDecision } from '../enums';
 import { ShareApplicationInput } from './inputs';
 import { ShareApplicationView } from './types';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 /**
  * Share applications on one level's platform (004 art. 23), with that level's root field names:
@@ -25,6 +26,7 @@ export function applicationLevelResolver(level: Level): Function {
       return findVisibleApplication(ctx, id);
     }
 
+    @ListSize({ slicingArguments: ['first'] })
     @Query(() => [ShareApplicationView], { name: name('{level}ShareApplications'), description: "The caller's agency's applications (APPLICANT) or those addressed to its department (REVIEWER), newest first" })
     applications(
       @Arg('role', () => ShareApplicationRole) role: ShareApplicationRole,
@@ -35,6 +37,7 @@ export function applicationLevelResolver(level: Level): Function {
       return applicationsOf(ctx, role, state, first);
     }
 
+    @ListSize({ assumedSize: 100 })
     @Query(() => [ShareApplicationView], { name: name('{level}ShareApplicationsDue'), description: "Reminders (004 art. 23): pending applications waiting on the caller's department, due within N working days or overdue, most urgent first" })
     due(@Arg('withinWorkingDays', () => Int) withinWorkingDays: number, @Ctx() ctx: RequestContext) {
       return applicationsDue(ctx, withinWorkingDays);

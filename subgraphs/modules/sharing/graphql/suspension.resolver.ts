@@ -5,6 +5,7 @@ import { Level } from '../../../kernel/levels';
 import { AgencySuspension } from '../suspension.entity';
 import { liftSuspension, suspendAgency, suspensionsOf } from '../suspension.service';
 import { AgencySuspensionView } from './types';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 const view = (row: AgencySuspension): AgencySuspensionView => ({ ...row, active: row.liftedAt === null });
 
@@ -15,6 +16,7 @@ export function suspensionLevelResolver(level: Level): Function {
 
   @Resolver()
   class SuspensionOperations {
+    @ListSize({ assumedSize: 100 })
     @Query(() => [AgencySuspensionView], { name: name('{level}Suspensions'), description: 'For the authorities governing this platform; newest first' })
     async suspensions(@Ctx() ctx: RequestContext, @Arg('activeOnly', { defaultValue: true }) activeOnly: boolean = true) {
       return (await suspensionsOf(ctx, activeOnly)).map(view);

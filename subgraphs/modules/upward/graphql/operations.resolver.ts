@@ -13,6 +13,7 @@ import { HOLDING_LEVELS, REQUESTING_LEVELS } from '../route';
 import { withdrawUpwardApplication } from '../withdrawal.service';
 import { upwardApplicationType } from './application.type';
 import { UpwardApplicationInput } from './inputs';
+import { ListSize } from '../../../kernel/graphql/list-size';
 
 /**
  * Upward applications on one level's platform (004 art. 25, 000 art. 23) with that level's root
@@ -30,6 +31,7 @@ export function operationResolvers(level: Level): Function[] {
       return findVisibleUpward(ctx, id);
     }
 
+    @ListSize({ assumedSize: 100 })
     @Query(() => [Type], { name: name('{level}UpwardApplicationsWaiting'), description: 'Supervision (督办): applications waiting on the caller\'s authority or department, due within N working days or overdue (all when N is left out), most urgent first' })
     waiting(@Ctx() ctx: RequestContext, @Arg('dueWithinWorkingDays', () => Int, { nullable: true }) dueWithinWorkingDays?: number) {
       return waitingOnCaller(ctx, dueWithinWorkingDays ?? undefined);
@@ -49,6 +51,7 @@ export function operationResolvers(level: Level): Function[] {
 
   @Resolver()
   class RequesterOperations {
+    @ListSize({ slicingArguments: ['first'] })
     @Query(() => [Type], { name: name('{level}UpwardApplications'), description: "The caller's agency's upward applications filed on this platform, newest first" })
     applications(@Ctx() ctx: RequestContext, @Arg('first', () => Int, { defaultValue: 50 }) first: number = 50) {
       return ownApplications(ctx, first);

@@ -1,0 +1,63 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { RequestContext } from '../../kernel/context';
+import { conflict } from '../../kernel/errors';
+import { PlatformLevel } from '../../kernel/graphql/enums';
+import { requireAuthorityOver } from '../../kernel/graphql/guards';
+import { levelName } from '../../kernel/graphql/level-names';
+import { Level } from '../../kernel/levels';
+import { callPlatform } from '../../kernel/service-client';
+import { Agency } from './agency.entity';
+import { Sector } from './sectors';
+
+@InputType({ description: 'Platform-internal: an agency as the region registered it' })
+@Directive('@inaccessible')
+class AgencyReplicaInput {
+  @Field(() => ID) uscc: string;
+  @Field() name: string;
+  @Field(() => Sector) sector: Sector;
+  @Field(() => ID) jurisdictionCode: string;
+  @Field(() => PlatformLevel) level: Level;
+  @Field() isSourceDepartment: boolean;
+}
+
+const LOWER_LEVELS: readonly Level[] = ['CITY', 'COUNTY'];
+const TERMS = ['name', 'sector', 'jurisdictionCode', 'level', 'isSourceDepartment'] as const;
+const sameTerms = (a: Pick<Agency, (typeof TERMS)[number]>, b: Pick<Agency, (typeof TERMS)[number]>) => TERMS.every((t) => a[t] === b[t]);
+
+/**
+ * The region passes a registration down before recording it, with the registering authority's
+ * token, so a failure leaves the region unchanged and the registration can be repeated: a lower
+ * platform that already holds the same agency answers as if it had just stored it.
+ */
+export async function passAgencyDown(ctx: RequestContext, agency: Agency): Promise<void> {
+  const replica: AgencyReplicaInput = { uscc: agency.uscc, name: agency.name, sector: agency.sector, jurisdictionCode: agency.jurisdictionCode, level: agency.level, isSourceDepartment: agency.isSourceDepartment };
+  for (const lower of LOWER_LEVELS) {
+    await callPlatform(ctx.config, lower, {
+      query: `mutation($agency: AgencyReplicaInput!) { ${levelName(lower, 'replicate{Level}Agency')}(agency: $agency) }`,
+      variables: { agency: replica },
+      authorization: ctx.authorization,
+      requestId: ctx.requestId,
+    }).catch((error: unknown) => {
+      throw error instanceof GraphQLError ? error : conflict(`the ${lower.toLowerCase()} platform did not take the registration; nothing was registered`);
+    });
+  }
+}
+
+/** A lower level's copy of the registry takes what the region registers, from an authority over the agency. */
+export function replicationResolver(level: Level): Function {
+  @Resolver()
+  class AgencyReplication {
+    @Mutation(() => ID, { name: levelName(level, 'replicate{Level}Agency'), description: 'Platform-internal: the region passes a registration down' })
+    @Directive('@inaccessible')
+    async replicate(@Arg('agency', () => AgencyReplicaInput) input: AgencyReplicaInput, @Ctx() ctx: RequestContext): Promise<string> {
+      requireAuthorityOver(ctx, 'registering an agency', input.jurisdictionCode);
+      const repo = ctx.db.getRepository(Agency);
+      const existing = await repo.findOneBy({ uscc: input.uscc });
+      if (existing && !sameTerms(existing, input)) throw conflict(`agency.uscc: ${input.uscc} is registered here with other terms`, { field: 'agency.uscc' });
+      if (!existing) await repo.insert(repo.create({ ...input }));
+      return input.uscc;
+    }
+  }
+  return AgencyReplication;
+}

@@ -4,7 +4,7 @@ import { startGateway, RunningGateway } from '../gateway/gateway';
 import { PlatformConfig } from '../subgraphs/kernel/config';
 import { LEVELS, Level } from '../subgraphs/kernel/levels';
 import { freePort } from '../subgraphs/kernel/server/http';
-import { RunningSubgraph, startSubgraph } from '../subgraphs/kernel/server/subgraph-server';
+import { RunningSubgraph, startSubgraph, SubgraphOptions } from '../subgraphs/kernel/server/subgraph-server';
 import { LEVEL_DEFINITIONS } from '../subgraphs/levels';
 
 export interface RunningStack {
@@ -18,9 +18,9 @@ export interface RunningStack {
  * Starts the three level platforms and the gateway in one process. `ephemeralPorts` gives every
  * server a free port (tests run several stacks side by side).
  */
-export async function startStack(config: Readonly<PlatformConfig>, options: { ephemeralPorts?: boolean } = {}): Promise<RunningStack> {
+export async function startStack(config: Readonly<PlatformConfig>, options: { ephemeralPorts?: boolean } & SubgraphOptions = {}): Promise<RunningStack> {
   const effective = options.ephemeralPorts ? await withFreePorts(config) : config;
-  const subgraphs = await startLevels(effective);
+  const subgraphs = await startLevels(effective, options);
   let gateway: RunningGateway;
   try {
     gateway = await startGateway(effective);
@@ -40,10 +40,10 @@ export async function startStack(config: Readonly<PlatformConfig>, options: { ep
 }
 
 /** Starts the three level platforms; if one fails, those already started are stopped again. */
-export async function startLevels(config: Readonly<PlatformConfig>): Promise<Record<Level, RunningSubgraph>> {
+export async function startLevels(config: Readonly<PlatformConfig>, options: SubgraphOptions = {}): Promise<Record<Level, RunningSubgraph>> {
   const subgraphs = {} as Record<Level, RunningSubgraph>;
   try {
-    for (const level of LEVELS) subgraphs[level] = await startSubgraph(LEVEL_DEFINITIONS[level], config);
+    for (const level of LEVELS) subgraphs[level] = await startSubgraph(LEVEL_DEFINITIONS[level], config, options);
   } catch (error) {
     await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
     throw error;

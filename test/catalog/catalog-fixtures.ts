@@ -47,7 +47,7 @@ export function resourceInput(name: string, items: ItemSpec[] = [unconditionalIt
 export const RESOURCE_FIELDS = `id lineageId code version state name jurisdictionCode providerUscc submittedAt publishedAt revisionTrigger
   items { code name shareType shareConditions shareReason legalBasis openType }
   transitions { fromState toState actor actorAgency reason at }
-  review { kind dueDay dueAt workingDays citation profile overdue remainingWorkingDays calendarUncertain }
+  review { kind dueDay dueAt workingDays citation profile overdue remainingWorkingDays provisional }
   updateDeadline { kind dueDay workingDays citation startedAt }`;
 
 /** The token subject stack.token() gives a demo agency's user holding exactly `role`. */

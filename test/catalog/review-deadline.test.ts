@@ -34,7 +34,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const REVIEW = `query($id: ID!) { cityResource(id: $id) { state
-  review { kind profile citation workingDays startedAt dueDay dueAt remainingWorkingDays overdue calendarUncertain } } }`;
+  review { kind profile citation workingDays startedAt dueDay dueAt remainingWorkingDays overdue provisional } } }`;
 
 async function reviewOf(id: string, token: string) {
   const response = await stack.query(REVIEW, { id }, token);
@@ -62,7 +62,7 @@ describe('the authority\'s 5 working days to decide on a catalog submission (004
       dueAt: '2026-10-12T15:59:59.999Z',
       remainingWorkingDays: 0,
       overdue: true,
-      calendarUncertain: false,
+      provisional: false,
     });
   });
 

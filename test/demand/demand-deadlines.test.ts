@@ -1,4 +1,4 @@
-import { beijingDay } from '../../subgraphs/kernel/calendar';
+import { demoAuthority } from '../../subgraphs/modules/agency/demo-agencies';
 import { DemandState } from '../../subgraphs/modules/demand/enums';
 import { startTestStack, TestStack } from '../support/stack';
 import { DEMAND_FIELDS, ENTRY_FIELDS, SOURCE, dataOf, hohhotTokens, insertCityDemand, insertCityResponsibility, onlyError, submitCityDemand } from './demand-fixtures';
@@ -30,7 +30,7 @@ describe('demand deadlines count working days under the statutory holiday calend
       dueDay: '2026-10-12',
       overdue: true,
       remainingWorkingDays: 0,
-      calendarUncertain: false,
+      provisional: false,
     });
   });
 
@@ -49,23 +49,86 @@ describe('demand deadlines count working days under the statutory holiday calend
     expect(entries.find((e: { demandId: string }) => e.demandId === demand.id)).toMatchObject({ dueDate: '2026-10-14', fulfilled: false, overdue: true });
   });
 
-  it('does not flag a demand submitted now: its reply is due after today with working days left', async () => {
-    const demand = await submitCityDemand(stack, tokens.applicant);
-    expect(demand.replyDeadline).toMatchObject({ overdue: false });
-    expect(demand.replyDeadline.dueDay > beijingDay(new Date())).toBe(true);
-    // Five working days after today, plus today when it is a working day itself.
-    expect([5, 6]).toContain(demand.replyDeadline.remainingWorkingDays);
+  it('gives a demand submitted on a working day its full 5 working days, counting none of today', async () => {
+    stack.clock.set('2026-03-02T02:00:00Z'); // Monday 2 March 2026, 10:00 in Beijing
+    try {
+      const demand = await submitCityDemand(stack, tokens.applicant);
+      expect(demand.replyDeadline).toMatchObject({ dueDay: '2026-03-09', overdue: false, remainingWorkingDays: 5, provisional: false });
+    } finally {
+      stack.clock.reset();
+    }
   });
+});
 
-  it('takes a due date the source department announces for data that needs processing, but not one that has passed', async () => {
+// 004 art. 24: data a department can share as it is goes out within 7 working days of its answer; for
+// data that needs processing it tells when it can be shared, and that day is the deadline.
+describe('the delivery deadline a source department announces (004 art. 24)', () => {
+  /** Monday 2 March 2026, 10:00 in Beijing: 7 working days later is Wednesday 11 March. */
+  const MONDAY = '2026-03-02T02:00:00Z';
+  let confirm: (due: string | null, processingReason?: string) => ReturnType<TestStack['query']>;
+
+  beforeEach(async () => {
+    stack.clock.set(MONDAY);
     const demand = await submitCityDemand(stack, tokens.applicant);
     dataOf(await stack.query(`mutation($id: ID!, $s: ID) { reviewCityDemand(id: $id, decision: APPROVE, sourceDepartmentUscc: $s) { id } }`, { id: demand.id, s: SOURCE.uscc }, tokens.authority));
-    const confirm = (due: string) =>
-      stack.query(`mutation($id: ID!, $due: String) { confirmCityDemand(id: $id, itemName: "婚姻登记状态", dueDate: $due) { ${DEMAND_FIELDS} } }`, { id: demand.id, due }, tokens.sourceReviewer);
-    expect(onlyError(await confirm('2026-01-05')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueDate' });
+    confirm = (due, processingReason) =>
+      stack.query(
+        `mutation($id: ID!, $due: String, $why: String) { confirmCityDemand(id: $id, itemName: "婚姻登记状态", dueDate: $due, processingReason: $why) { ${DEMAND_FIELDS} } }`,
+        { id: demand.id, due, why: processingReason ?? null },
+        tokens.sourceReviewer,
+      );
+  });
+  afterEach(() => stack.clock.reset());
+
+  it('refuses a day that has passed or does not exist', async () => {
+    expect(onlyError(await confirm('2026-03-01')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueDate' });
     expect(onlyError(await confirm('2026-02-30')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueDate' });
-    const later = `${new Date().getUTCFullYear() + 1}-06-30`;
-    const confirmed = dataOf(await confirm(later)).confirmCityDemand;
-    expect(confirmed.responsibility).toMatchObject({ dueDate: later, fulfilled: false });
+  });
+
+  it('takes a day within the 7-working-day limit as it is, and the deadline follows it', async () => {
+    const confirmed = dataOf(await confirm('2026-03-06')).confirmCityDemand;
+    expect(confirmed.responsibility).toMatchObject({ dueDate: '2026-03-06' });
+    expect(confirmed.deliveryDeadline).toMatchObject({ dueDay: '2026-03-06', profile: 'ANNOUNCED', remainingWorkingDays: 4, overdue: false });
+  });
+
+  it('refuses a day past the limit unless it says what processing the data needs', async () => {
+    const refused = onlyError(await confirm('2026-06-30'));
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'processingReason', rule: '004 art. 24' });
+    expect(refused.message).toMatch(/past the 7-working-day limit \(2026-03-11\)/);
+    const confirmed = dataOf(await confirm('2026-06-30', '需与民政婚姻登记系统历史数据比对清洗')).confirmCityDemand;
+    expect(confirmed.deliveryDeadline).toMatchObject({ dueDay: '2026-06-30', profile: 'ANNOUNCED', citation: expect.stringMatching(/^004 art\. 24/), overdue: false });
+  });
+
+  it('refuses a processing reason without the day it leads to', async () => {
+    expect(onlyError(await confirm(null, '需加工')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueDate' });
+  });
+});
+
+describe('a due day counted into a year without an arrangement', () => {
+  const ARRANGEMENT_2027 = {
+    year: 2027,
+    // A make-up day on Monday 4 January, as a notice gives when a holiday falls on a weekend.
+    holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'],
+    workdays: ['2027-02-14'],
+    source: 'test: shaped like a State Council notice, not the official 2027 arrangement',
+  };
+
+  it('is provisional, and is counted again when the arrangement is loaded', async () => {
+    stack.clock.set('2026-12-24T02:00:00Z'); // Thursday 24 December 2026
+    try {
+      const demand = await submitCityDemand(stack, tokens.applicant);
+      dataOf(await stack.query(`mutation($id: ID!, $s: ID) { reviewCityDemand(id: $id, decision: APPROVE, sourceDepartmentUscc: $s) { id } }`, { id: demand.id, s: SOURCE.uscc }, tokens.authority));
+      dataOf(await stack.query(`mutation($id: ID!) { confirmCityDemand(id: $id, itemName: "婚姻登记状态") { id } }`, { id: demand.id }, tokens.sourceReviewer));
+      const entryOf = async () =>
+        (dataOf(await stack.query(`{ cityResponsibilityList(agencyUscc: "${SOURCE.uscc}") { ${ENTRY_FIELDS} } }`, {}, tokens.sourceReviewer)).cityResponsibilityList as any[]).find((e) => e.demandId === demand.id);
+      // 25, 28, 29, 30, 31 Dec, then 4 and 5 Jan: New Year's Day is a statutory holiday.
+      expect(await entryOf()).toMatchObject({ dueDate: '2027-01-05', dueDateAnnounced: false, deadline: { provisional: true } });
+      const regionAuthority = await stack.token(demoAuthority('150000'), 'AUTHORITY_REVIEWER');
+      dataOf(await stack.query('mutation($a: YearArrangementInput!) { loadRegionWorkingCalendar(arrangement: $a) }', { a: ARRANGEMENT_2027 }, regionAuthority));
+      // The loaded notice gives 4 January off as well: 5 and 6 January, no longer provisional.
+      expect(await entryOf()).toMatchObject({ dueDate: '2027-01-06', deadline: { provisional: false } });
+    } finally {
+      stack.clock.reset();
+    }
   });
 });

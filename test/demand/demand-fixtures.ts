@@ -21,7 +21,7 @@ export async function hohhotTokens(stack: TestStack) {
 /** The token subject stack.token() gives a demo agency's user holding exactly `role`. */
 export const subjectOf = (uscc: string, role: string) => `tester-${uscc}-${role}`;
 
-const DEADLINE = 'kind profile citation workingDays startedAt dueDay overdue remainingWorkingDays calendarUncertain';
+const DEADLINE = 'kind profile citation workingDays startedAt dueDay overdue remainingWorkingDays provisional';
 
 export const DEMAND_FIELDS = `id state applicantUscc applicantUser applicantJurisdiction description desiredItems scenario purpose legalBasis
   suggestedSourceUscc sourceDepartmentUscc submittedAt reviewedAt reviewedBy reviewedByAgency answeredAt answeredBy
@@ -29,7 +29,8 @@ export const DEMAND_FIELDS = `id state applicantUscc applicantUser applicantJuri
   replyDeadline { ${DEADLINE} } deliveryDeadline { ${DEADLINE} }
   responsibility { itemName resourceCode dueDate fulfilled resourceId }`;
 
-export const ENTRY_FIELDS = 'id agencyUscc demandId itemName resourceCode dueDate confirmedAt fulfilled fulfilledAt resourceId overdue demand { id state }';
+export const ENTRY_FIELDS = `id agencyUscc demandId itemName resourceCode dueDate dueDateAnnounced processingReason confirmedAt fulfilled fulfilledAt resourceId overdue
+  deadline { ${DEADLINE} } demand { id state }`;
 
 export const DEMAND_INPUT = {
   description: '本市户籍居民的婚姻登记状态，用于低保对象家庭关系核查',
@@ -89,6 +90,9 @@ export async function insertCityResponsibility(stack: TestStack, demand: DemandA
     itemName: demand.desiredItems[0],
     resourceCode: null,
     dueDate,
+    dueDateAnnounced: false,
+    processingReason: null,
+    jurisdictionCode: demand.applicantJurisdiction,
     confirmedAt: demand.answeredAt!,
     fulfilledAt: null,
     resourceId: null,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { signToken } from '../../subgraphs/kernel/auth/jwt';
 import { Role } from '../../subgraphs/kernel/auth/identity';
 import { signRequest } from '../../subgraphs/kernel/auth/request-signature';
+import { SettableClock } from '../../subgraphs/kernel/clock';
 import { loadConfig } from '../../subgraphs/kernel/config';
 import { dropMysqlDatabase } from '../../subgraphs/kernel/db/data-source';
 import { Level, LEVELS } from '../../subgraphs/kernel/levels';
@@ -33,6 +34,8 @@ export interface TestStack extends RunningStack {
   databaseEnv: Record<string, string>;
   statements(level: Level): number;
   resetStatements(): void;
+  /** The platforms' clock: the system's until a test sets a day (test/support/days.ts names some). */
+  clock: SettableClock;
 }
 
 /**
@@ -43,7 +46,8 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   const id = `t${process.pid}_${++stackCounter}_`;
   const sqliteDir = process.env.DATABASE_URL ? undefined : mkdtempSync(path.join(os.tmpdir(), 'platform-test-'));
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_PREFIX: id, SQLITE_DIR: sqliteDir ?? 'data', ...env });
-  const stack = await startStack(config, { ephemeralPorts: true });
+  const clock = new SettableClock();
+  const stack = await startStack(config, { ephemeralPorts: true, clock });
 
   const post = async (url: string, payload: string, headers: Record<string, string>): Promise<GraphQLResponse> => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
@@ -81,6 +85,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       return post(url, body, headers);
     },
     databaseEnv: { DATABASE_PREFIX: id, ...(sqliteDir ? { SQLITE_DIR: sqliteDir } : {}) },
+    clock,
     statements: (level) => stack.subgraphs[level].statements.count,
     resetStatements() {
       for (const level of LEVELS) stack.subgraphs[level].statements.count = 0;

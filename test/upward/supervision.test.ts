@@ -22,8 +22,12 @@ const city = () => upwardApi(stack, 'CITY');
 const region = () => upwardApi(stack, 'REGION');
 const idsOf = (list: { id: string }[]) => list.map((application) => application.id);
 
+/** Tuesday 20 October 2026, 10:00 in Beijing: after the holidays, the day the "fresh" applications are filed. */
+const TODAY = new Date('2026-10-20T02:00:00Z');
+
 beforeAll(async () => {
   stack = await startTestStack();
+  stack.clock.set(TODAY);
   tokens = parties(stack);
   regionPersons = (await resourceIds(stack, await tokens.agency('150102', Sector.CIVIL_AFFAIRS), '人口基础信息'))['150000-RK-0001'];
 });

@@ -13,8 +13,8 @@ export interface Deadline {
   dueDay: string;
   /** The last millisecond of dueDay in Beijing. */
   dueAt: Date;
-  /** The count crossed a year whose holiday arrangement is unknown, so weekdays stood in for working days. */
-  calendarUncertain: boolean;
+  /** The count crossed a year without a published arrangement: statutory holidays computed, adjusted days unknown. */
+  provisional: boolean;
 }
 
 export function computeDeadline(
@@ -34,26 +34,27 @@ export function computeDeadline(
     startedAt,
     dueDay: due.day,
     dueAt: due.dueAt,
-    calendarUncertain: due.uncertain,
+    provisional: due.provisional,
   };
 }
 
 export interface DeadlineStatus {
-  /** Working days left, today included when it is one; 0 once the due day has passed. */
+  /** Working days left after today: the limit itself on the day it starts, 0 on the due day and after. */
   remainingWorkingDays: number;
+  /** The due day is over. */
   overdue: boolean;
-  calendarUncertain: boolean;
+  provisional: boolean;
 }
 
 /**
- * The remaining count uses the calendar as it is now; a deadline computed across an unknown year stays
- * flagged (its due day may be wrong) until it is computed again.
+ * The remaining count uses the calendar as it is now; a deadline computed across a year without an
+ * arrangement stays provisional (its due day may move) until it is computed again.
  */
-export function deadlineStatus(calendar: WorkingCalendar, deadline: Deadline, now: Date): DeadlineStatus {
-  const remaining = calendar.workingDaysUntil(now, deadline.dueDay);
+export function deadlineStatus(calendar: WorkingCalendar, deadline: Pick<Deadline, 'dueDay' | 'dueAt' | 'provisional'>, now: Date): DeadlineStatus {
+  const remaining = calendar.workingDaysAfter(now, deadline.dueDay);
   return {
     remainingWorkingDays: remaining.days,
     overdue: now.getTime() > deadline.dueAt.getTime(),
-    calendarUncertain: deadline.calendarUncertain || remaining.uncertain,
+    provisional: deadline.provisional || remaining.provisional,
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import packageTable from 'chinese-days/dist/chinese-days.json';
 import { addDays, beijingDay, endOfBeijingDay, isWeekend, parseDay, requireDay, weekdayName } from './beijing-days';
+import { statutoryHolidays } from './statutory-holidays';
 
 /**
  * Working days (工作日) under the Chinese statutory holiday calendar, adjusted working weekends (调休)
@@ -96,8 +97,23 @@ export interface WorkingDayTarget {
   day: string;
   /** The last millisecond of `day` in Beijing. */
   dueAt: Date;
-  /** Some day counted lies in a year neither the package nor a loaded arrangement covers. */
-  uncertain: boolean;
+  /**
+   * Some day counted lies in a year whose State Council arrangement neither the package nor a loaded
+   * file gives: its statutory holidays were computed from the holiday regulation, its adjusted
+   * working days are unknown, so the day may still move when the arrangement is loaded.
+   */
+  provisional: boolean;
+}
+
+const NO_DAYS: ReadonlySet<string> = new Set();
+/** Years without an arrangement get their statutory holidays computed once. */
+const statutoryTables = new Map<number, DayTable>();
+
+function statutoryTable(year: number): DayTable | undefined {
+  if (year < 2025) return undefined;
+  let table = statutoryTables.get(year);
+  if (!table) statutoryTables.set(year, (table = { holidays: new Set(statutoryHolidays(year)), workdays: NO_DAYS }));
+  return table;
 }
 
 export class WorkingCalendar {
@@ -117,9 +133,13 @@ export class WorkingCalendar {
     return this.tableFor(year) !== undefined;
   }
 
-  /** In a year nobody covers this falls back to Monday-Friday; callers learn that through `uncertain`. */
+  /**
+   * In a year no arrangement covers, the statutory holidays of the regulation are days off and every
+   * other weekday is a working day; callers learn that through `provisional`.
+   */
   isWorkingDay(day: string): boolean {
-    const table = this.tableFor(requireDay(day).year);
+    const year = requireDay(day).year;
+    const table = this.tableFor(year) ?? statutoryTable(year);
     if (table?.holidays.has(day)) return false;
     return Boolean(table?.workdays.has(day)) || !isWeekend(day);
   }
@@ -136,25 +156,28 @@ export class WorkingCalendar {
   addWorkingDays(start: Date, n: number): WorkingDayTarget {
     if (!Number.isInteger(n) || n < 1) throw new Error(`n: must be a whole number of working days of at least 1, got ${n}`);
     let day = beijingDay(start);
-    let uncertain = false;
+    let provisional = false;
     for (let counted = 0; counted < n; ) {
       day = addDays(day, 1);
-      uncertain ||= !this.covers(requireDay(day).year);
+      provisional ||= !this.covers(requireDay(day).year);
       if (this.isWorkingDay(day)) counted++;
     }
-    return { day, dueAt: endOfBeijingDay(day), uncertain };
+    return { day, dueAt: endOfBeijingDay(day), provisional };
   }
 
-  /** Working days from today (counted if it is one) through dueDay, both inclusive; 0 once dueDay has passed. */
-  workingDaysUntil(now: Date, dueDay: string): { days: number; uncertain: boolean } {
+  /**
+   * Working days left after today, through dueDay: on the day a limit of n working days starts there
+   * are n left, whatever kind of day it is; 0 on the due day itself and after it.
+   */
+  workingDaysAfter(now: Date, dueDay: string): { days: number; provisional: boolean } {
     requireDay(dueDay);
     let days = 0;
-    let uncertain = false;
+    let provisional = false;
     // YYYY-MM-DD strings of four-digit years compare in date order.
-    for (let day = beijingDay(now); day <= dueDay; day = addDays(day, 1)) {
-      uncertain ||= !this.covers(requireDay(day).year);
+    for (let day = addDays(beijingDay(now), 1); day <= dueDay; day = addDays(day, 1)) {
+      provisional ||= !this.covers(requireDay(day).year);
       if (this.isWorkingDay(day)) days++;
     }
-    return { days, uncertain };
+    return { days, provisional };
   }
 }

@@ -11,6 +11,7 @@ import { AuditCollector } from '../audit/collector';
 import { auditPlugin } from '../audit/plugin';
 import { AuditWriter } from '../audit/writer';
 import { WorkingCalendar } from '../calendar';
+import { Clock, systemClock } from '../clock';
 import { PlatformConfig } from '../config';
 import { RequestContext } from '../context';
 import { createDataSource, openDatabase, StatementCounter } from '../db/data-source';
@@ -58,7 +59,13 @@ export interface RunningSubgraph {
  * when empty, and serves its subgraph. Every request must carry the gateway's signature and a valid
  * token; anything else is refused before any GraphQL is parsed — including `_entities` and `_service`.
  */
-export async function startSubgraph(definition: LevelDefinition, config: Readonly<PlatformConfig>): Promise<RunningSubgraph> {
+export interface SubgraphOptions {
+  /** Where requests read the time (ctx.now): the system clock unless a test sets one. */
+  clock?: Clock;
+}
+
+export async function startSubgraph(definition: LevelDefinition, config: Readonly<PlatformConfig>, options: SubgraphOptions = {}): Promise<RunningSubgraph> {
+  const clock = options.clock ?? systemClock;
   const endpoint = config.subgraphs[definition.level];
   const { dataSource, statements } = createDataSource({
     database: endpoint.database,
@@ -126,7 +133,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
           config,
           loaders,
           snapshots,
-          now: new Date(),
+          now: clock.now(),
         },
       };
     } catch (error) {

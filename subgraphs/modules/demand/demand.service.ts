@@ -5,6 +5,7 @@ import { beijingDay, computeDeadline } from '../../kernel/calendar';
 import { parseDay } from '../../kernel/calendar/beijing-days';
 import { RequestContext } from '../../kernel/context';
 import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
+import { announcedDeadlineView, deadlineView, DeadlineView } from '../../kernel/graphql/deadline.type';
 import { checkUscc } from '../../kernel/identifiers';
 import { CatalogState } from '../catalog/enums';
 import { CatalogResourceRow } from '../catalog/resource.entity';
@@ -88,6 +89,8 @@ export interface Confirmation {
   resourceCode: string | null;
   /** YYYY-MM-DD: when data that needs processing can be shared (004 art. 24); else the 7-working-day limit applies. */
   dueDate: string | null;
+  /** What processing the data needs: required when the announced day lies past the limit. */
+  processingReason: string | null;
 }
 
 /** The source department confirms: the item goes onto its responsibility list (004 art. 24). */
@@ -97,19 +100,41 @@ export async function confirmDemand(ctx: RequestContext, id: string, confirmatio
   const itemName = requireText('itemName', confirmation.itemName, 128, 'name the data item the department undertakes to share');
   const resourceCode = confirmation.resourceCode?.trim() || null;
   if (resourceCode && resourceCode.length > 40) throw badInput('resourceCode', `catalog codes have at most 40 characters, got ${resourceCode.length}`);
-  const dueDate = confirmation.dueDate ? requireFutureDay(ctx, 'dueDate', confirmation.dueDate) : computeDeadline(ctx.calendar, 'DEMAND_DELIVERY', demand.applicantJurisdiction, ctx.now).dueDay;
+  const limit = computeDeadline(ctx.calendar, 'DEMAND_DELIVERY', demand.applicantJurisdiction, ctx.now);
+  const announced = confirmation.dueDate ? requireFutureDay(ctx, 'dueDate', confirmation.dueDate) : null;
+  const processingReason = confirmation.processingReason?.trim() || null;
+  if (processingReason && processingReason.length > 1024) throw badInput('processingReason', `at most 1024 characters, got ${processingReason.length}`);
+  // 004 art. 24: data shared as it is is delivered within 7 working days; data that needs processing by the day announced.
+  if (announced && announced > limit.dueDay && !processingReason) {
+    throw badInput('processingReason', `${announced} is past the ${limit.workingDays}-working-day limit (${limit.dueDay}): say what processing the data needs (004 art. 24)`, { rule: '004 art. 24' });
+  }
+  if (processingReason && !announced) throw badInput('dueDate', 'data that needs processing is delivered by a day the department announces (004 art. 24): give dueDate');
   const entry = Object.assign(new ResponsibilityEntry(), {
     id: randomUUID(),
     agencyUscc: demand.sourceDepartmentUscc!,
     demandId: demand.id,
     itemName,
     resourceCode,
-    dueDate,
+    dueDate: announced ?? limit.dueDay,
+    dueDateAnnounced: announced !== null,
+    processingReason,
+    jurisdictionCode: demand.applicantJurisdiction,
     confirmedAt: ctx.now,
     fulfilledAt: null,
     resourceId: null,
   });
   return moveDemand(ctx, demand, { state, answeredAt: ctx.now, answeredBy: ctx.identity.sub }, (m) => m.insert(ResponsibilityEntry, entry));
+}
+
+/**
+ * When a responsibility-list entry is due, as of this request: the day announced, or 7 working days
+ * from confirming counted with the calendar as it is now — a year's arrangement loaded since the
+ * confirmation moves a provisional day to where it belongs.
+ */
+export function responsibilityDue(ctx: RequestContext, entry: ResponsibilityEntry): DeadlineView {
+  return entry.dueDateAnnounced
+    ? announcedDeadlineView(ctx, 'DEMAND_DELIVERY', '004 art. 24 (the day the source department announced)', entry.confirmedAt, entry.dueDate)
+    : deadlineView(ctx, 'DEMAND_DELIVERY', entry.jurisdictionCode, entry.confirmedAt);
 }
 
 function requireFutureDay(ctx: RequestContext, field: string, day: string): string {

@@ -2,6 +2,7 @@ import { hasRole } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
 import { subtreePrefix } from '../../kernel/identifiers';
 import { DemandApplication } from './demand.entity';
+import { responsibilityDue } from './demand.service';
 import { DemandState } from './enums';
 import { ResponsibilityEntry } from './responsibility.entity';
 
@@ -26,7 +27,9 @@ export function demandList(ctx: RequestContext, state: DemandState | null, first
   return qb.getMany();
 }
 
-/** 责任清单 of one source department on this platform, earliest due first (004 art. 20, 24). */
-export function responsibilityList(ctx: RequestContext, agencyUscc: string): Promise<ResponsibilityEntry[]> {
-  return ctx.db.getRepository(ResponsibilityEntry).find({ where: { agencyUscc }, order: { dueDate: 'ASC', confirmedAt: 'ASC' } });
+/** 责任清单 of one source department on this platform, earliest due first (004 art. 20, 24), as the calendar stands now. */
+export async function responsibilityList(ctx: RequestContext, agencyUscc: string): Promise<ResponsibilityEntry[]> {
+  const entries = await ctx.db.getRepository(ResponsibilityEntry).find({ where: { agencyUscc }, order: { confirmedAt: 'ASC', id: 'ASC' } });
+  const due = new Map(entries.map((entry) => [entry, responsibilityDue(ctx, entry).dueDay]));
+  return entries.sort((a, b) => (due.get(a)! < due.get(b)! ? -1 : due.get(a)! > due.get(b)! ? 1 : 0));
 }

@@ -31,9 +31,26 @@ export class ResponsibilityEntry {
   @Field(() => String, { nullable: true, description: 'Catalog code the item will be published under, if already known' })
   resourceCode: string | null;
 
+  /**
+   * The day the department announced, or the one 7 working days after confirming as the calendar
+   * stood then; read through responsibilityDue, which counts a computed day again with the calendar as
+   * it is now (a year's arrangement loaded since may move it).
+   */
   @Column({ type: 'varchar', length: 10 })
-  @Field({ description: 'Beijing day by which the data is shared: the day the department announced, else 7 working days after confirming' })
   dueDate: string;
+
+  /** The source department announced the day: the data needs processing first (004 art. 24). */
+  @Column({ type: 'boolean', default: false })
+  @Field({ description: 'The source department announced the due day because the data needs processing (004 art. 24)' })
+  dueDateAnnounced: boolean;
+
+  @Column({ type: 'varchar', length: 1024, nullable: true, default: null })
+  @Field(() => String, { nullable: true, description: 'What processing the data needs, when the announced day lies past the 7-working-day limit' })
+  processingReason: string | null;
+
+  /** The applicant's jurisdiction, whose policy profile sets the limit. */
+  @Column({ type: 'varchar', length: 6, default: '' })
+  jurisdictionCode: string;
 
   @Column({ type: 'datetime' })
   @Field({ description: 'When the source department confirmed the demand' })

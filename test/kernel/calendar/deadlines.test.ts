@@ -23,7 +23,7 @@ describe('computing a deadline for a jurisdiction', () => {
       startedAt,
       dueDay: '2026-10-12',
       dueAt: new Date('2026-10-12T15:59:59.999Z'),
-      calendarUncertain: false,
+      provisional: false,
     });
   });
 
@@ -43,16 +43,16 @@ describe('computing a deadline for a jurisdiction', () => {
     expect([anhui.workingDays, anhui.citation, anhui.dueDay]).toEqual([7, '002 art. 25', '2026-03-13']);
   });
 
-  it('flags a deadline running into 2027 as calendarUncertain until the year is loaded', () => {
+  it('flags a deadline running into 2027 as provisional until the year is loaded, New Year\'s Day off either way', () => {
     const startedAt = beijing('2026-12-28T10:00:00');
-    expect(computeDeadline(calendar, 'SHARE_REPLY', '150100', startedAt)).toMatchObject({ dueDay: '2027-01-04', calendarUncertain: true });
+    expect(computeDeadline(calendar, 'SHARE_REPLY', '150100', startedAt)).toMatchObject({ dueDay: '2027-01-05', provisional: true });
 
     const withArrangement = new WorkingCalendar();
     withArrangement.load(readArrangementFile(path.join(__dirname, 'fixtures', 'arrangement-2027.json')));
     // 29, 30, 31 Dec; 1-3 Jan 2027 off in the loaded arrangement; 4 and 5 Jan.
     expect(computeDeadline(withArrangement, 'SHARE_REPLY', '150100', startedAt)).toMatchObject({
       dueDay: '2027-01-05',
-      calendarUncertain: false,
+      provisional: false,
     });
   });
 });
@@ -67,21 +67,22 @@ describe('the status of a running deadline', () => {
   });
 
   it.each<[string, string, number, boolean]>([
-    ['the day before', '2026-03-10T09:00:00', 2, false],
-    ['the morning of the due day', '2026-03-11T09:00:00', 1, false],
-    ['the last millisecond of the due day', '2026-03-11T23:59:59.999', 1, false],
+    ['the day it starts', '2026-03-04T09:00:00', 5, false],
+    ['the day before the due day', '2026-03-10T09:00:00', 1, false],
+    ['the morning of the due day', '2026-03-11T09:00:00', 0, false],
+    ['the last millisecond of the due day', '2026-03-11T23:59:59.999', 0, false],
     ['the first moment after the due day', '2026-03-12T00:00:00', 0, true],
     ['the day after', '2026-03-12T09:00:00', 0, true],
   ])('on %s: %i working days left, overdue %s', (_when, local, remainingWorkingDays, overdue) => {
-    expect(deadlineStatus(calendar, deadline, beijing(local))).toEqual({ remainingWorkingDays, overdue, calendarUncertain: false });
+    expect(deadlineStatus(calendar, deadline, beijing(local))).toEqual({ remainingWorkingDays, overdue, provisional: false });
   });
 
-  it('stays uncertain when the deadline was computed across an unknown year', () => {
-    const uncertain = computeDeadline(calendar, 'SHARE_REPLY', '150100', beijing('2026-12-28T10:00:00'));
-    expect(deadlineStatus(calendar, uncertain, beijing('2026-12-29T09:00:00'))).toEqual({
-      remainingWorkingDays: 5, // 29, 30, 31 Dec, 1 Jan taken as a weekday, 4 Jan
+  it('stays provisional when the deadline was computed across a year without an arrangement', () => {
+    const provisional = computeDeadline(calendar, 'SHARE_REPLY', '150100', beijing('2026-12-28T10:00:00'));
+    expect(deadlineStatus(calendar, provisional, beijing('2026-12-29T09:00:00'))).toEqual({
+      remainingWorkingDays: 4, // 30, 31 Dec, 4 and 5 Jan: 1 Jan is New Year's Day
       overdue: false,
-      calendarUncertain: true,
+      provisional: true,
     });
   });
 });

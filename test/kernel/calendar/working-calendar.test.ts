@@ -34,7 +34,7 @@ describe('2026 Mid-Autumn and National Day, as chinese-days knows them', () => {
   it('counts from the day after submission, so an approval due in 5 working days runs past the break', () => {
     // Tuesday 29 Sep: 30 Sep (1), break, 8 Oct (2), 9 Oct (3), Saturday 10 Oct (4), Monday 12 Oct (5).
     const due = calendar.addWorkingDays(beijing('2026-09-29T10:00:00'), 5);
-    expect(due).toEqual({ day: '2026-10-12', dueAt: new Date('2026-10-12T15:59:59.999Z'), uncertain: false });
+    expect(due).toEqual({ day: '2026-10-12', dueAt: new Date('2026-10-12T15:59:59.999Z'), provisional: false });
   });
 
   it('counts the adjusted working Sunday 20 Sep 2026', () => {
@@ -96,24 +96,27 @@ const eastOfGreenwich = new Date(2026, 0, 1).getTimezoneOffset() <= 0;
 describe('years the package does not know', () => {
   const startedMonday = beijing('2026-12-28T10:00:00');
 
-  it('knows 2026 but not 2027, and falls back to Monday-Friday there', () => {
+  it('knows 2026 but not 2027, and takes the statutory holidays of the holiday regulation there', () => {
     const calendar = new WorkingCalendar();
     expect(calendar.covers(2026)).toBe(true);
     expect(calendar.covers(2027)).toBe(false);
-    expect(calendar.isWorkingDay('2027-01-01')).toBe(true);
+    expect(calendar.isWorkingDay('2027-01-01')).toBe(false); // New Year's Day, a Friday
+    expect(calendar.isWorkingDay('2027-02-05')).toBe(false); // 除夕 (Spring Festival 2027: 6 February)
+    expect(calendar.isWorkingDay('2027-02-09')).toBe(true); // 正月初四: the adjusted days need the notice
+    expect(calendar.isWorkingDay('2027-01-04')).toBe(true);
   });
 
-  it('flags a count running into 2027 as uncertain', () => {
-    // 29, 30, 31 Dec, then 1 Jan 2027 taken as an ordinary Friday, Monday 4 Jan.
-    expect(new WorkingCalendar().addWorkingDays(startedMonday, 5)).toMatchObject({ day: '2027-01-04', uncertain: true });
+  it('flags a count running into 2027 as provisional, skipping its statutory holidays', () => {
+    // 29, 30, 31 Dec, then Monday 4 and Tuesday 5 Jan: 1 January is New Year's Day.
+    expect(new WorkingCalendar().addWorkingDays(startedMonday, 5)).toMatchObject({ day: '2027-01-05', provisional: true });
   });
 
-  it('is certain and skips the loaded holidays once a 2027 arrangement is loaded from a file', () => {
+  it('is no longer provisional, and follows the loaded arrangement, once a 2027 arrangement is loaded from a file', () => {
     const calendar = new WorkingCalendar();
     calendar.load(readArrangementFile(FIXTURE_2027));
     expect(calendar.loadedYears()).toEqual([2027]);
     expect(calendar.covers(2027)).toBe(true);
-    expect(calendar.addWorkingDays(startedMonday, 5)).toMatchObject({ day: '2027-01-05', uncertain: false });
+    expect(calendar.addWorkingDays(startedMonday, 5)).toMatchObject({ day: '2027-01-05', provisional: false });
     expect(calendar.isWorkingDay('2027-02-14')).toBe(true); // loaded adjusted working Sunday
     expect(calendar.isWorkingDay('2027-02-12')).toBe(false); // loaded holiday on a Friday
   });
@@ -126,24 +129,25 @@ describe('years the package does not know', () => {
   });
 });
 
-describe('working days until a due day', () => {
+describe('working days left after today', () => {
   const calendar = new WorkingCalendar();
 
-  it('counts today when it is a working day, through the due day', () => {
-    // 29 and 30 Sep, 8, 9, Saturday 10 and 12 Oct.
-    expect(calendar.workingDaysUntil(beijing('2026-09-29T18:00:00'), '2026-10-12')).toEqual({ days: 6, uncertain: false });
+  it('does not count today: on 29 September, 8, 9, Saturday 10 and 12 October are left before the due day of 12 October', () => {
+    expect(calendar.workingDaysAfter(beijing('2026-09-29T18:00:00'), '2026-10-12')).toEqual({ days: 5, provisional: false });
   });
 
-  it('does not count today when it is a holiday', () => {
+  it('counts the days after a holiday the same way', () => {
     // 8, 9, Saturday 10 (adjusted), 12 Oct.
-    expect(calendar.workingDaysUntil(beijing('2026-10-07T09:00:00'), '2026-10-12').days).toBe(4);
+    expect(calendar.workingDaysAfter(beijing('2026-10-07T09:00:00'), '2026-10-12').days).toBe(4);
   });
 
-  it('is 0 once the due day has passed', () => {
-    expect(calendar.workingDaysUntil(beijing('2026-10-13T00:00:00'), '2026-10-12')).toEqual({ days: 0, uncertain: false });
+  it('is 0 on the due day and after it', () => {
+    expect(calendar.workingDaysAfter(beijing('2026-10-12T09:00:00'), '2026-10-12')).toEqual({ days: 0, provisional: false });
+    expect(calendar.workingDaysAfter(beijing('2026-10-13T00:00:00'), '2026-10-12')).toEqual({ days: 0, provisional: false });
   });
 
-  it('is uncertain when the days counted reach into an uncovered year', () => {
-    expect(calendar.workingDaysUntil(beijing('2026-12-30T09:00:00'), '2027-01-04')).toEqual({ days: 4, uncertain: true });
+  it('is provisional when the days counted reach into a year without an arrangement', () => {
+    // 31 Dec, then 4 Jan (1 January is New Year's Day).
+    expect(calendar.workingDaysAfter(beijing('2026-12-30T09:00:00'), '2027-01-04')).toEqual({ days: 2, provisional: true });
   });
 });

@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { endOfBeijingDay } from '../../../kernel/calendar';
 import { RequestContext } from '../../../kernel/context';
 import { deadlineView, DeadlineView } from '../../../kernel/graphql/deadline.type';
 import { DemandApplication } from '../demand.entity';
+import { responsibilityDue } from '../demand.service';
 import { DemandState } from '../enums';
 import { demandById, responsibilityOfDemand } from '../loaders';
 import { ResponsibilityEntry } from '../responsibility.entity';
@@ -21,9 +21,11 @@ export class DemandFields {
     return AWAITING_REPLY.includes(demand.state) ? deadlineView(ctx, 'DEMAND_REPLY', demand.applicantJurisdiction, demand.submittedAt) : null;
   }
 
-  @FieldResolver(() => DeadlineView, { nullable: true, description: 'While confirmed and not delivered: 7 working days from confirmation (004 art. 24)' })
-  deliveryDeadline(@Root() demand: DemandApplication, @Ctx() ctx: RequestContext): DeadlineView | null {
-    return demand.state === DemandState.CONFIRMED && demand.answeredAt ? deadlineView(ctx, 'DEMAND_DELIVERY', demand.applicantJurisdiction, demand.answeredAt) : null;
+  @FieldResolver(() => DeadlineView, { nullable: true, description: 'While confirmed and not delivered: 7 working days from confirmation, or the day announced for data that needs processing (004 art. 24)' })
+  async deliveryDeadline(@Root() demand: DemandApplication, @Ctx() ctx: RequestContext): Promise<DeadlineView | null> {
+    if (demand.state !== DemandState.CONFIRMED || !demand.answeredAt) return null;
+    const entry = await responsibilityOfDemand(ctx).load(demand.id);
+    return entry ? responsibilityDue(ctx, entry) : deadlineView(ctx, 'DEMAND_DELIVERY', demand.applicantJurisdiction, demand.answeredAt);
   }
 
   @FieldResolver(() => ResponsibilityEntry, { nullable: true, description: 'The responsibility list entry the confirmation created' })
@@ -40,8 +42,18 @@ export class ResponsibilityEntryFields {
     return demand && canSeeDemand(ctx, demand) ? demand : null;
   }
 
+  @FieldResolver({ description: 'Beijing day by which the data is shared: the day the department announced, else 7 working days after confirming (counted with the calendar as it is now)' })
+  dueDate(@Root() entry: ResponsibilityEntry, @Ctx() ctx: RequestContext): string {
+    return responsibilityDue(ctx, entry).dueDay;
+  }
+
+  @FieldResolver(() => DeadlineView, { description: 'The delivery deadline with its working days left and whether it is provisional' })
+  deadline(@Root() entry: ResponsibilityEntry, @Ctx() ctx: RequestContext): DeadlineView {
+    return responsibilityDue(ctx, entry);
+  }
+
   @FieldResolver(() => Boolean, { description: 'Not fulfilled and the due day has passed' })
   overdue(@Root() entry: ResponsibilityEntry, @Ctx() ctx: RequestContext): boolean {
-    return entry.fulfilledAt === null && ctx.now.getTime() > endOfBeijingDay(entry.dueDate).getTime();
+    return entry.fulfilledAt === null && responsibilityDue(ctx, entry).overdue;
   }
 }

@@ -80,8 +80,9 @@ export function demandLevelResolver(level: Level): Function {
       @Ctx() ctx: RequestContext,
       @Arg('resourceCode', () => String, { nullable: true, description: 'Catalog code the data will be published under' }) resourceCode?: string,
       @Arg('dueDate', () => String, { nullable: true, description: 'YYYY-MM-DD, when data that needs processing can be shared; default 7 working days' }) dueDate?: string,
+      @Arg('processingReason', () => String, { nullable: true, description: 'What processing the data needs; required when dueDate lies past the 7-working-day limit (004 art. 24)' }) processingReason?: string,
     ) {
-      return confirmDemand(ctx, id, { itemName, resourceCode: resourceCode ?? null, dueDate: dueDate ?? null });
+      return confirmDemand(ctx, id, { itemName, resourceCode: resourceCode ?? null, dueDate: dueDate ?? null, processingReason: processingReason ?? null });
     }
 
     @Mutation(() => DemandApplication, { name: name('refuse{Level}Demand'), description: 'The source department refuses, giving the reason and legal basis (004 art. 24)' })

@@ -12,7 +12,7 @@ import { clientErrorFormatter } from '../subgraphs/kernel/errors';
 import { operationResolutionPlugin } from '../subgraphs/kernel/graphql/operation-resolution';
 import { textInputsPlugin } from '../subgraphs/kernel/graphql/text-inputs';
 import { Level, LEVELS, SUBGRAPH_NAME } from '../subgraphs/kernel/levels';
-import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen } from '../subgraphs/kernel/server/http';
+import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen, PURPOSE_HEADER, statedPurposeFrom } from '../subgraphs/kernel/server/http';
 import { costModelOf } from './demand-control';
 import { demandControlPlugin } from './demand-control-plugin';
 import { KNOWN_OPERATIONS } from './known-operations';
@@ -129,9 +129,11 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     const authorization = request.headers.get('authorization') ?? '';
     const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
     if (!token) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required (Authorization: Bearer <jwt>)' };
+    const stated = statedPurposeFrom(request.headers.get(PURPOSE_HEADER));
+    if (!stated.ok) return { admit: false, status: 400, code: 'BAD_REQUEST', message: stated.reason };
     try {
       const claims = await verifyToken(token);
-      return { admit: true, context: { claims, authorization, requestId: request.requestId } };
+      return { admit: true, context: { claims, authorization, requestId: request.requestId, purpose: request.headers.get(PURPOSE_HEADER) ?? '' } };
     } catch (error) {
       if (error instanceof InvalidTokenError) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: error.message };
       throw error;

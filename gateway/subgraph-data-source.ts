@@ -4,11 +4,14 @@ import { DocumentNode, GraphQLFormattedError, Kind, OperationDefinitionNode, par
 import { Pool } from 'undici';
 import { signRequest } from '../subgraphs/kernel/auth/request-signature';
 import { Level } from '../subgraphs/kernel/levels';
+import { PURPOSE_HEADER } from '../subgraphs/kernel/server/http';
 
 /** What the gateway forwards from the incoming request, and what a subgraph's answer tells it back (see GatewayContext). */
 export interface ForwardedContext {
   authorization?: string;
   requestId?: string;
+  /** The x-data-purpose header as the client sent it (percent-encoded), forwarded and signed. */
+  purpose?: string;
   /** Set when a platform refused the caller's identity: the whole request is then answered 401 with this reason. */
   identityRefusal?: string;
   /** Bytes of subgraph responses so far in this request (the response backstop counts them). */
@@ -61,12 +64,13 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<ForwardedCont
     if (!request.query) throw new Error('Missing query');
     const forwarded = context as ForwardedContext;
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
-    const { authorization = '', requestId } = forwarded;
+    const { authorization = '', requestId, purpose = '' } = forwarded;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
-      ...signRequest(this.signingSecret, { method: 'POST', path: this.path, authorization, body }),
+      ...signRequest(this.signingSecret, { method: 'POST', path: this.path, authorization, purpose, body }),
     };
     if (authorization) headers.authorization = authorization;
+    if (purpose) headers[PURPOSE_HEADER] = purpose;
     if (requestId) headers['x-request-id'] = requestId;
 
     // Worked out only when a fetch fails: a parse of the subgraph operation when the gateway passed no document.

@@ -76,6 +76,8 @@ export interface PlatformConfig {
    * in Redis when this is set, in each process otherwise.
    */
   redis: { url: string; keyPrefix: string } | null;
+  /** Verification (核验) answers per Beijing day: per agency, record and item; and per agency in all. */
+  verification: { perRecordItem: number; perAgency: number };
 }
 
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
@@ -179,7 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     logSql: env.LOG_SQL === 'true',
     calendarDir: path.resolve(env.CALENDAR_DIR ?? path.join(projectRoot(), 'calendar')),
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX ?? 'platform:' } : null,
+    verification: { perRecordItem: int('VERIFY_ATTEMPTS_PER_RECORD_ITEM', 3), perAgency: int('VERIFY_ATTEMPTS_PER_AGENCY', 2000) },
   };
+  if (config.verification.perRecordItem < 1 || config.verification.perAgency < 1) problems.push('VERIFY_ATTEMPTS_PER_RECORD_ITEM and VERIFY_ATTEMPTS_PER_AGENCY must be at least 1');
   if (config.redis && !/^rediss?:\/\//.test(config.redis.url)) problems.push(`REDIS_URL must start with redis:// or rediss://, got '${config.redis.url}'`);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

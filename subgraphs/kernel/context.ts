@@ -6,6 +6,7 @@ import { PlatformConfig } from './config';
 import { Level } from './levels';
 import { LoaderRegistry } from './loaders';
 import { PolicySnapshots } from './db/policy-generation';
+import { SharedState } from './shared-state';
 
 /** What every resolver of every level gets: who asks, which platform answers, and per-request loaders. */
 export interface RequestContext {
@@ -25,4 +26,11 @@ export interface RequestContext {
   audit: AuditCollector;
   /** Fixed once per request so every deadline in one response is computed against the same instant. */
   now: Date;
+  /**
+   * What the request says its data serves, for every read it makes (the `x-data-purpose` header,
+   * percent-encoded); a purpose argument of a root field says it for that field's records.
+   */
+  statedPurpose: string | null;
+  /** Counters every replica of this platform shares (verification budgets). */
+  shared: SharedState;
 }

@@ -15,8 +15,12 @@ let submittedInNovember: string;
 let hulunbuirSubmission: string;
 let hohhotDraft: string;
 
+/** Thursday 5 November 2026, 10:00 in Beijing: the November submission below is due within 2 working days (6 and 9 Nov). */
+const TODAY = new Date('2026-11-05T02:00:00Z');
+
 beforeAll(async () => {
   stack = await startTestStack();
+  stack.clock.set(TODAY);
   hohhotAuthority = await stack.token(demoAuthority('150100'), 'AUTHORITY_REVIEWER');
   hulunbuirAuthority = await stack.token(demoAuthority('150700'), 'AUTHORITY_REVIEWER');
   const submitted = (code: string, at: string, provider = hohhotAgency) => ({ code, provider, state: CatalogState.SUBMITTED, submittedAt: new Date(at) });

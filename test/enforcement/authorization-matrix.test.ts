@@ -4,11 +4,11 @@ import { demoAuthority } from '../../subgraphs/modules/agency/demo-agencies';
 import { PersonRow } from '../../subgraphs/modules/records/record.entities';
 import { errorAt, valueAt } from '../support/responses';
 import { GraphQLResponse, startTestStack, TestStack } from '../support/stack';
-import { arrangeGrantState, expectedFor, GRANT_STATES, GrantState, matrixAgency } from './matrix-setup';
+import { arrangeGrantState, expectedFor, GRANT_STATES, GrantState, matrixAgency, purposeHeaders, STATED_PURPOSES, StatedPurpose } from './matrix-setup';
 
-// Issue 4: field-level enforcement of 004 art. 21-23 on every access path, for requesters of every
-// level in every grant situation. A leak is any value released where the rules deny it, or released
-// unmasked where they require masking.
+// Field-level enforcement of 004 art. 20-23 on every access path, for requesters of every level in every
+// grant situation, stating the approved scenario, another purpose, or none. A leak is any value released
+// where the rules deny it, or released unmasked where they require masking.
 
 const ITEMS = [
   { field: 'name', item: 'name', shareType: 'UNCONDITIONAL' },
@@ -76,23 +76,23 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-interface Outcome { level: Level; state: GrantState; path: string; item: string; expected: string; actual: string }
+interface Outcome { level: Level; state: GrantState; stated: StatedPurpose; path: string; item: string; expected: string; actual: string }
 
-describe('authorization matrix: requester level × share type × grant state × access path (004 art. 21-23)', () => {
+describe('authorization matrix: requester level × share type × grant state × stated purpose × access path (004 art. 20-23)', () => {
   const outcomes: Outcome[] = [];
 
   it('releases, masks or denies every item exactly as the rules say, with zero leaks', async () => {
     for (const level of LEVELS) {
       for (const state of GRANT_STATES) {
         const token = await stack.token(matrixAgency(level, state));
-        for (const path of paths()) {
-          const response = await stack.query(path.query, {}, token);
+        for (const stated of STATED_PURPOSES) for (const path of paths()) {
+          const response = await stack.query(path.query, {}, token, purposeHeaders(stated));
           const records = path.records(response);
           expect(records.length).toBeGreaterThan(0);
           for (const record of records) {
             const truth = people.get(record.id) ?? (await stack.subgraphs.REGION.db.getRepository(PersonRow).findOneByOrFail({ idNumber: record.id }));
             for (const item of ITEMS) {
-              const expected = expectedFor(item.shareType, item.item, state);
+              const expected = expectedFor(item.shareType, item.item, state, stated);
               const value = valueAt(response, record.pathOf(item));
               const error = errorAt(response, record.pathOf(item));
               const raw = String((truth as any)[item.field]);
@@ -106,14 +106,14 @@ describe('authorization matrix: requester level × share type × grant state × 
                 expect(value).toBeNull();
                 expect(error.extensions).toMatchObject({ code: 'SHARE_DENIED', item: item.item, shareType: item.shareType });
               }
-              outcomes.push({ level, state, path: path.name, item: item.item, expected: want, actual });
+              outcomes.push({ level, state, stated, path: path.name, item: item.item, expected: want, actual });
             }
           }
         }
       }
     }
-    const cases = new Set(outcomes.map((o) => `${o.level}|${o.state}|${o.path}|${ITEMS.find((i) => i.item === o.item)!.shareType}`));
-    expect(cases.size).toBeGreaterThanOrEqual(200);
+    const cases = new Set(outcomes.map((o) => `${o.level}|${o.state}|${o.stated}|${o.path}|${ITEMS.find((i) => i.item === o.item)!.shareType}`));
+    expect(cases.size).toBeGreaterThanOrEqual(600);
     const mismatches = outcomes.filter((o) => o.actual !== o.expected);
     expect(mismatches).toEqual([]);
     const leaks = outcomes.filter((o) => o.expected.startsWith('DENY') && !o.actual.startsWith('DENY'));

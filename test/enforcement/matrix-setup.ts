@@ -35,7 +35,7 @@ export async function arrangeGrantState(db: DataSource, resourceId: string, agen
     applicantUser: 'matrix',
     sourceDepartmentUscc: '000000000000000000',
     resourceJurisdiction: '150000',
-    scenario: 'authorization matrix',
+    scenario: MATRIX_SCENARIO,
     purpose: 'test',
     requestedItemsJson: JSON.stringify(CONDITIONAL_ITEMS),
     shareMode: state === 'APPROVED_MASKED' ? ShareMode.MASKED : ShareMode.INTERFACE,
@@ -51,7 +51,7 @@ export async function arrangeGrantState(db: DataSource, resourceId: string, agen
     agencyUscc: agency.uscc,
     resourceId,
     itemCodesJson: JSON.stringify(items),
-    scenario: 'authorization matrix',
+    scenario: MATRIX_SCENARIO,
     mode: state === 'APPROVED_MASKED' ? ShareMode.MASKED : ShareMode.INTERFACE,
     endsAt: new Date(now.getTime() + (state === 'EXPIRED' ? -day : 30 * day)),
     status: state === 'REVOKED' ? GrantStatus.REVOKED : GrantStatus.APPROVED,
@@ -62,16 +62,32 @@ export async function arrangeGrantState(db: DataSource, resourceId: string, agen
 
 export type Expected = { effect: 'ALLOW' } | { effect: 'MASKED' } | { effect: 'DENY'; reason: string };
 
-/** What the rules say (004 art. 21-23), written out per case rather than computed by the engine. */
-export function expectedFor(shareType: 'UNCONDITIONAL' | 'CONDITIONAL' | 'NOT_SHARED', item: string, state: GrantState): Expected {
+/** The scenario every matrix grant approves. */
+export const MATRIX_SCENARIO = 'authorization matrix';
+
+/** What a request says its data serves (004 art. 20, 23): the approved scenario, something else, or nothing. */
+export const STATED_PURPOSES = ['APPROVED_SCENARIO', 'OTHER_PURPOSE', 'NONE'] as const;
+export type StatedPurpose = (typeof STATED_PURPOSES)[number];
+
+/** The x-data-purpose header a request of the matrix sends. */
+export function purposeHeaders(stated: StatedPurpose): Record<string, string> {
+  if (stated === 'NONE') return {};
+  return { 'x-data-purpose': encodeURIComponent(stated === 'APPROVED_SCENARIO' ? MATRIX_SCENARIO : '商业营销') };
+}
+
+/** What the rules say (004 art. 20-23), written out per case rather than computed by the engine. */
+export function expectedFor(shareType: 'UNCONDITIONAL' | 'CONDITIONAL' | 'NOT_SHARED', item: string, state: GrantState, stated: StatedPurpose = 'APPROVED_SCENARIO'): Expected {
   if (shareType === 'UNCONDITIONAL') return { effect: 'ALLOW' };
   if (shareType === 'NOT_SHARED') return { effect: 'DENY', reason: 'NOT_SHARED' };
+  // A valid grant names the item: it is released only for the scenario the grant approved.
+  const underGrant = (released: Expected): Expected =>
+    stated === 'APPROVED_SCENARIO' ? released : { effect: 'DENY', reason: stated === 'NONE' ? 'PURPOSE_REQUIRED' : 'PURPOSE_MISMATCH' };
   switch (state) {
     case 'NONE': return { effect: 'DENY', reason: 'NO_GRANT' };
     case 'PENDING': return { effect: 'DENY', reason: 'GRANT_PENDING' };
-    case 'APPROVED': return { effect: 'ALLOW' };
-    case 'APPROVED_OTHER_ITEMS': return item === 'household_address' ? { effect: 'ALLOW' } : { effect: 'DENY', reason: 'OUTSIDE_GRANTED_ITEMS' };
-    case 'APPROVED_MASKED': return item === 'marital_status' ? { effect: 'DENY', reason: 'OUTSIDE_GRANTED_ITEMS' } : { effect: 'MASKED' };
+    case 'APPROVED': return underGrant({ effect: 'ALLOW' });
+    case 'APPROVED_OTHER_ITEMS': return item === 'household_address' ? underGrant({ effect: 'ALLOW' }) : { effect: 'DENY', reason: 'OUTSIDE_GRANTED_ITEMS' };
+    case 'APPROVED_MASKED': return item === 'marital_status' ? { effect: 'DENY', reason: 'OUTSIDE_GRANTED_ITEMS' } : underGrant({ effect: 'MASKED' });
     case 'EXPIRED': return { effect: 'DENY', reason: 'GRANT_EXPIRED' };
     case 'REVOKED': return { effect: 'DENY', reason: 'GRANT_REVOKED' };
   }

@@ -1,5 +1,6 @@
 import { demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agency/demo-agencies';
 import { PersonRow } from '../../subgraphs/modules/records/record.entities';
+import { SHARE_SCENARIO } from '../sharing/sharing-fixtures';
 import { errorAt } from '../support/responses';
 import { errorCodes, GraphQLResponse, startTestStack, TestStack } from '../support/stack';
 
@@ -14,7 +15,8 @@ let county: string;
 let sourceReviewer: string;
 let regionAuthority: string;
 
-const READ = (id: string) => `{ regionPerson(idNumber: "${id}") { name gender birthDate householdAddress maritalStatus phone ethnicity healthStatus } }`;
+// Reads state the scenario the applications were approved for (004 art. 20, 23).
+const READ = (id: string) => `{ regionPerson(idNumber: "${id}", purpose: "${SHARE_SCENARIO}") { name gender birthDate householdAddress maritalStatus phone ethnicity healthStatus } }`;
 const reasonOf = (r: GraphQLResponse, field: string) => errorAt(r, ['regionPerson', field])?.extensions?.reason ?? null;
 const read = () => stack.query(READ(person.idNumber), {}, county);
 
@@ -125,9 +127,10 @@ describe('a county agency reading a region population record', () => {
     const suspended = await stack.query(`mutation($u: ID!) { suspendRegionAgency(uscc: $u, reason: "超范围使用共享数据") { agencyUscc } }`, { u: uscc }, regionAuthority);
     expect(suspended.body.errors).toBeUndefined();
     const cut = await read();
-    expect(cut.body.data.regionPerson).toEqual({ name: null, gender: null, birthDate: null, householdAddress: null, maritalStatus: null, phone: null, ethnicity: null, healthStatus: null });
-    expect(new Set(errorCodes(cut))).toEqual(new Set(['SHARE_DENIED']));
-    expect(reasonOf(cut, 'name')).toBe('AGENCY_SUSPENDED');
+    // Not even whether the record exists: the lookup itself is refused (004 art. 50).
+    expect(cut.body.data.regionPerson).toBeNull();
+    expect(errorCodes(cut)).toEqual(['AGENCY_SUSPENDED']);
+    expect(errorAt(cut, ['regionPerson'])?.extensions?.reason).toBe('AGENCY_SUSPENDED');
     const verification = await stack.query(`query($r: ID!, $k: ID!) { verifyRegionRecord(resourceId: $r, key: $k, item: "name", value: "x") }`, { r: resourceId, k: person.idNumber }, county);
     expect(errorCodes(verification)).toEqual(['SHARE_DENIED']);
 

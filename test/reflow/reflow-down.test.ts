@@ -11,6 +11,7 @@ import { errorCodes, startTestStack, TestStack } from '../support/stack';
 import { dataOf, sharingApi } from '../sharing/sharing-fixtures';
 import {
   HOHHOT_AUTHORITY, HULUNBUIR_AUTHORITY, PERSON_ITEMS, reconcileAt, REFLOW_TEST_ENV, reflowApi, REGION_AUTHORITY, REGION_POLICE, resourceIdOf, runAt, subscribe,
+  REFLOW_PURPOSE,
 } from './reflow-fixtures';
 
 // Issue 5, done-when: Hohhot applies for reflow of the region's natural-person records (000 art. 16,
@@ -35,7 +36,7 @@ beforeAll(async () => {
   const resourceId = await resourceIdOf(stack, '150000-RK-0001');
   // Hohhot's authority holds a MASKED grant for two CONDITIONAL items at the region (004 art. 22-23).
   const sharing = sharingApi(stack, 'REGION');
-  const shareApplication = dataOf(await sharing.apply(await stack.token(HOHHOT_AUTHORITY, 'AGENCY_USER'), { resourceId, items: ['household_address', 'phone'], shareMode: 'MASKED' }));
+  const shareApplication = dataOf(await sharing.apply(await stack.token(HOHHOT_AUTHORITY, 'AGENCY_USER'), { resourceId, items: ['household_address', 'phone'], shareMode: 'MASKED', scenario: REFLOW_PURPOSE }));
   grantId = dataOf(await sharing.decide(await stack.token(REGION_POLICE, 'SOURCE_REVIEWER'), shareApplication.id, { decision: 'APPROVE' })).grantId;
   const hohhot = await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER');
   const region = await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER');

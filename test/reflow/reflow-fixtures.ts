@@ -13,6 +13,9 @@ import { TestStack } from '../support/stack';
 /** Tests pull immediately after changing the source, so nothing is held back for settling. */
 export const REFLOW_TEST_ENV = { REFLOW_SETTLE_MS: '0' };
 
+/** What the subscriptions of these tests serve; a grant for CONDITIONAL items that flow must approve the same scenario. */
+export const REFLOW_PURPOSE = '本级政务服务“一网通办”人口信息核验（000 第十六条按需回流）';
+
 export const APPLICATION_FIELDS = `id direction resourceId resourceCode resourceJurisdiction requestedItems purpose scopeDivisionCode scopePrefix
   frequency intervalMinutes applicantUscc applicantLevel applicantJurisdiction applicantUser state submittedAt decidedBy decidedAt refusalReason subscriptionId
   replyDeadline { kind profile citation workingDays dueDay overdue }`;
@@ -35,7 +38,7 @@ export function reflowApi(stack: TestStack, level: Level) {
   return {
     apply: (token: string, input: ReflowInput) =>
       stack.query(`mutation($input: ReflowApplicationInput!) { ${name('apply{Level}Reflow')}(input: $input) { ${APPLICATION_FIELDS} } }`, {
-        input: { purpose: '本级政务服务“一网通办”人口信息核验（000 第十六条按需回流）', frequency: 'INCREMENTAL', intervalMinutes: 60, ...input },
+        input: { purpose: REFLOW_PURPOSE, frequency: 'INCREMENTAL', intervalMinutes: 60, ...input },
       }, token),
     decide: (token: string, id: string, decision: 'APPROVE' | 'REFUSE', reason?: string) =>
       stack.query(`mutation($id: ID!, $d: ReflowDecision!, $r: String) { ${name('decide{Level}Reflow')}(id: $id, decision: $d, reason: $r) { ${APPLICATION_FIELDS} } }`, { id, d: decision, r: reason }, token),

@@ -6,7 +6,7 @@ import { decide } from '../../subgraphs/kernel/policy';
 import { DemoAgency, demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agency/demo-agencies';
 import { standingOf } from '../../subgraphs/modules/sharing/standing';
 import { startTestStack, TestStack } from '../support/stack';
-import { ApplicationInput, daysFromNow, dataOf, errorOf, resourceIds, sharingApi } from './sharing-fixtures';
+import { ApplicationInput, daysFromNow, dataOf, errorOf, resourceIds, sharingApi, SHARE_SCENARIO } from './sharing-fixtures';
 
 // Issue 4 item 4: conditional sharing on the region platform, against the seeded 人口基础信息
 // (150000-RK-0001), provided by the region's public security department, which is also its source department.
@@ -39,7 +39,7 @@ async function decisionFor(applicant: DemoAgency, itemCode: string) {
   const identity: Identity = { sub: 'standing-check', agency: applicant.uscc, jurisdiction: applicant.jurisdictionCode, level: applicant.level, roles: ['AGENCY_USER'] };
   const ctx = { identity, db: stack.subgraphs.REGION.db, loaders: new LoaderRegistry(), snapshots: new PolicySnapshots() } as Pick<RequestContext, 'identity' | 'db' | 'loaders' | 'snapshots'>;
   const standing = await standingOf(ctx as RequestContext);
-  return decide(standing.requester, { resourceId, itemCode, shareType: 'CONDITIONAL', maskRule: null, maskedDeliveryOnly: false }, standing.grants, 'READ', new Date());
+  return decide(standing.requester, { resourceId, itemCode, shareType: 'CONDITIONAL', maskRule: null, maskedDeliveryOnly: false }, standing.grants, 'READ', new Date(), SHARE_SCENARIO);
 }
 
 describe('applying for conditional items (004 art. 21, 23)', () => {

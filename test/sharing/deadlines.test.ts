@@ -13,8 +13,12 @@ let resources: Record<string, string>;
 /** Tuesday 29 September 2026, 10:00 in Beijing: two days before the National Day holidays. */
 const BEFORE_NATIONAL_DAY = new Date('2026-09-29T02:00:00Z');
 
+/** Monday 2 November 2026, 10:00 in Beijing: after the applications below fell due. */
+const TODAY = new Date('2026-11-02T02:00:00Z');
+
 beforeAll(async () => {
   stack = await startTestStack();
+  stack.clock.set(TODAY);
   const token = await stack.token(demoAgency('150000', Sector.HEALTH));
   resources = { ...(await resourceIds(stack, token, '人口基础信息')), ...(await resourceIds(stack, token, '最低生活保障')) };
 });
@@ -87,7 +91,7 @@ describe('the reminder list (004 art. 23: the platform reminds before the deadli
 
   beforeAll(async () => {
     const overdueLater = await submittedAt('COUNTY', '150102-DB-0001', applicant(Sector.HEALTH), new Date('2026-10-09T02:00:00Z'));
-    const current = await submittedAt('COUNTY', '150102-DB-0001', applicant(Sector.PUBLIC_SECURITY), new Date());
+    const current = await submittedAt('COUNTY', '150102-DB-0001', applicant(Sector.PUBLIC_SECURITY), TODAY);
     const overdueFirst = await submittedAt('COUNTY', '150102-DB-0001', applicant(Sector.MARKET_SUPERVISION), BEFORE_NATIONAL_DAY);
     const refused = await submittedAt('COUNTY', '150102-DB-0001', applicant(Sector.NATURAL_RESOURCES), BEFORE_NATIONAL_DAY);
     await submittedAt('COUNTY', '150702-DB-0001', applicant(Sector.HEALTH), BEFORE_NATIONAL_DAY);

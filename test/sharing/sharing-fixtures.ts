@@ -2,6 +2,9 @@ import { levelName } from '../../subgraphs/kernel/graphql/level-names';
 import { Level } from '../../subgraphs/kernel/levels';
 import { GraphQLResponse, TestStack } from '../support/stack';
 
+/** The scenario these tests' applications state; reads of what they are granted state it (004 art. 20, 23). */
+export const SHARE_SCENARIO = '城乡低保家庭经济状况核对';
+
 export const GRANT_FIELDS = 'id applicationId agencyUscc resourceId itemCodes scenario mode endsAt status revokedAt revokeReason';
 
 /** Every field of an application, its deadlines, progress and grant. */
@@ -41,7 +44,7 @@ export function sharingApi(stack: TestStack, level: Level) {
   return {
     apply: (token: string, input: ApplicationInput) =>
       stack.query(`mutation($input: ShareApplicationInput!) { ${name('apply{Level}Share')}(input: $input) { ${APPLICATION_FIELDS} } }`, {
-        input: { scenario: '城乡低保家庭经济状况核对', purpose: '核实申请人户籍与家庭关系（社会救助法定职责）', shareMode: 'INTERFACE', requestedEndDate: daysFromNow(180), ...input },
+        input: { scenario: SHARE_SCENARIO, purpose: '核实申请人户籍与家庭关系（社会救助法定职责）', shareMode: 'INTERFACE', requestedEndDate: daysFromNow(180), ...input },
       }, token),
     decide: (token: string, id: string, args: DecisionArgs) =>
       stack.query(

@@ -25,8 +25,8 @@ export interface TestStack extends RunningStack {
   token(agency: DemoAgency, ...roles: Role[]): Promise<string>;
   /** Test setup: puts agencies into every level's copy of the registry, as a registration at the region would. */
   register(...agencies: DemoAgency[]): Promise<void>;
-  /** POST through the gateway. */
-  query<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** POST through the gateway, with any extra headers (x-data-purpose, x-request-id). */
+  query<T = any>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** POST straight to one level's subgraph; `signed` adds a valid gateway signature. */
   direct<T = any>(level: Level, query: string, options?: { token?: string; signed?: boolean; variables?: Record<string, unknown> }): Promise<GraphQLResponse<T>>;
   /** SQL statements run by a level's subgraph since the last reset. */
@@ -73,8 +73,8 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     async register(...agencies) {
       for (const level of LEVELS) await stack.subgraphs[level].db.getRepository(Agency).save(agencies.map((a) => ({ ...a })));
     },
-    query(query, variables, token) {
-      return post(stack.gateway.url, JSON.stringify({ query, variables }), token ? { authorization: `Bearer ${token}` } : {});
+    query(query, variables, token, headers = {}) {
+      return post(stack.gateway.url, JSON.stringify({ query, variables }), { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers });
     },
     direct(level, query, options = {}) {
       const url = stack.subgraphs[level].url;

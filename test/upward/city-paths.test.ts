@@ -26,7 +26,7 @@ afterAll(() => stack?.stop());
 const cityPersonIn = (prefix: string) =>
   stack.subgraphs.CITY.db.getRepository(PersonRow).createQueryBuilder('p').where('p.divisionCode LIKE :prefix', { prefix: `${prefix}%` }).orderBy('p.idNumber').getOneOrFail();
 
-const readCityPerson = (token: string, idNumber: string) => stack.query(`query($id: ID!) { cityPerson(idNumber: $id) { name householdAddress maritalStatus } }`, { id: idNumber }, token);
+const readCityPerson = (token: string, idNumber: string) => stack.query(`query($id: ID!) { cityPerson(idNumber: $id, purpose: "城乡低保家庭经济状况核对") { name householdAddress maritalStatus } }`, { id: idNumber }, token);
 
 describe('the city answers data at its own level itself (000 art. 23)', () => {
   it('county → Hohhot authority routes to its own data source department, which approves; no region step (004 art. 25)', async () => {

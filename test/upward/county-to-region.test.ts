@@ -19,7 +19,7 @@ const county = () => upwardApi(stack, 'COUNTY');
 const city = () => upwardApi(stack, 'CITY');
 const region = () => upwardApi(stack, 'REGION');
 
-const READ = (id: string) => `{ regionPerson(idNumber: "${id}") { name householdAddress maritalStatus phone } }`;
+const READ = (id: string) => `{ regionPerson(idNumber: "${id}", purpose: "城乡低保家庭经济状况核对") { name householdAddress maritalStatus phone } }`;
 const denialOf = (response: GraphQLResponse, field: string) => errorAt(response, ['regionPerson', field])?.extensions;
 
 beforeAll(async () => {

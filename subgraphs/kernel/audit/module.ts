@@ -17,6 +17,7 @@ class AuditFilter {
   @Field(() => ID, { nullable: true }) resourceId?: string;
   @Field({ nullable: true, description: 'READ, VERIFY, or a workflow step' }) action?: string;
   @Field({ nullable: true, description: 'ALLOW, ALLOW_MASKED, DENY, DONE' }) effect?: string;
+  @Field({ nullable: true, description: 'A reason code, e.g. VERIFICATION_BUDGET_EXHAUSTED: the alerts of guessing by verification' }) reason?: string;
   @Field({ nullable: true }) requestId?: string;
 }
 
@@ -67,6 +68,7 @@ export function auditModule(level: Level): PlatformModule {
       if (filter?.resourceId) where.resourceId = filter.resourceId;
       if (filter?.action) where.action = filter.action;
       if (filter?.effect) where.effect = filter.effect;
+      if (filter?.reason) where.reason = filter.reason;
       if (filter?.requestId) where.requestId = filter.requestId;
       if (beforeSeq) where.seq = LessThan(beforeSeq);
       const scoped = scope === null ? where : [{ ...where, agencyJurisdiction: Like(scope) }, { ...where, resourceJurisdiction: Like(scope) }];

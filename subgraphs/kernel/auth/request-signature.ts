@@ -4,8 +4,9 @@ import type { SharedState } from '../shared-state';
 /**
  * The gateway signs every request it sends to a subgraph, so that a subgraph can tell a request that
  * passed the gateway's authentication and operation limits from one sent to it directly.
- * The MAC covers method, path, timestamp, nonce, the caller's Authorization header and a body digest;
- * a subgraph accepts it only within a time window and only once (nonce).
+ * The MAC covers method, path, timestamp, nonce, the caller's Authorization header, the purpose the
+ * request states (x-data-purpose) and a body digest; a subgraph accepts it only within a time window
+ * and only once (nonce).
  */
 export const SIGNATURE_HEADERS = {
   timestamp: 'x-platform-timestamp',
@@ -13,27 +14,28 @@ export const SIGNATURE_HEADERS = {
   signature: 'x-platform-signature',
 } as const;
 
-interface SignedParts {
+interface SignedRequest {
   method: string;
   path: string;
+  authorization: string;
+  /** The x-data-purpose header as sent, '' when there is none. */
+  purpose?: string;
+  body: string | Uint8Array;
+}
+
+interface SignedParts extends SignedRequest {
   timestamp: string;
   nonce: string;
-  authorization: string;
-  body: string | Uint8Array;
 }
 
 function mac(secret: string, parts: SignedParts): string {
   const bodyDigest = createHash('sha256').update(parts.body).digest('hex');
   return createHmac('sha256', secret)
-    .update([parts.method.toUpperCase(), parts.path, parts.timestamp, parts.nonce, parts.authorization, bodyDigest].join('\n'))
+    .update([parts.method.toUpperCase(), parts.path, parts.timestamp, parts.nonce, parts.authorization, parts.purpose ?? '', bodyDigest].join('\n'))
     .digest('base64url');
 }
 
-export function signRequest(
-  secret: string,
-  request: { method: string; path: string; authorization: string; body: string | Uint8Array },
-  now = Date.now(),
-): Record<string, string> {
+export function signRequest(secret: string, request: SignedRequest, now = Date.now()): Record<string, string> {
   const timestamp = String(Math.floor(now / 1000));
   const nonce = randomUUID();
   return {
@@ -56,11 +58,7 @@ export class SignatureVerifier {
     private readonly nonces: SharedState,
   ) {}
 
-  async verify(
-    headers: { get(name: string): string | undefined },
-    request: { method: string; path: string; authorization: string; body: string | Uint8Array },
-    now = Date.now(),
-  ): Promise<SignatureVerdict> {
+  async verify(headers: { get(name: string): string | undefined }, request: SignedRequest, now = Date.now()): Promise<SignatureVerdict> {
     const timestamp = headers.get(SIGNATURE_HEADERS.timestamp);
     const nonce = headers.get(SIGNATURE_HEADERS.nonce);
     const signature = headers.get(SIGNATURE_HEADERS.signature);

@@ -58,16 +58,30 @@ function allowEffect(item: ItemPolicy, grantMode: ShareMode | null): Effect {
   return item.maskedDeliveryOnly || grantMode === 'MASKED' ? 'ALLOW_MASKED' : 'ALLOW';
 }
 
-function decideConditional(item: ItemPolicy, resourceGrants: readonly GrantView[], now: Date): Decision {
+const normalised = (text: string) => text.trim().replace(/\s+/g, ' ');
+
+/**
+ * 004 art. 20, 23: shared data serves only the scenario its approval fixed. A read of a CONDITIONAL
+ * item says which: the grant's id, or its scenario as approved (spacing aside).
+ */
+export function servesGrant(grant: Pick<GrantView, 'id' | 'scenario'>, statedPurpose: string | null): boolean {
+  if (!statedPurpose) return false;
+  return statedPurpose.trim() === grant.id || normalised(statedPurpose) === normalised(grant.scenario);
+}
+
+function decideConditional(item: ItemPolicy, resourceGrants: readonly GrantView[], now: Date, statedPurpose: string | null): Decision {
   const atNow: GrantAtNow[] = resourceGrants.map((grant) => ({
     grant,
     standing: standingOf(grant, now),
     namesItem: grant.itemCodes.includes(item.itemCode),
   }));
   const covering = atNow.filter((g) => g.standing === 'VALID' && g.namesItem);
-  // With several valid grants naming the item, an unmasked one authorises the fuller delivery.
-  const allowing = covering.find((g) => g.grant.mode !== 'MASKED') ?? covering[0];
+  const serving = covering.filter((g) => servesGrant(g.grant, statedPurpose));
+  // With several valid grants naming the item for this purpose, an unmasked one authorises the fuller delivery.
+  const allowing = serving.find((g) => g.grant.mode !== 'MASKED') ?? serving[0];
   if (allowing) return decision(allowEffect(item, allowing.grant.mode), null, allowing.grant.id, 'CONDITIONAL');
+  // A grant covers the item, but not for the purpose stated (or none was stated): the grant says which scenario would do.
+  if (covering.length) return decision('DENY', statedPurpose ? 'PURPOSE_MISMATCH' : 'PURPOSE_REQUIRED', covering[0].grant.id, 'CONDITIONAL');
 
   const outside = atNow.find((g) => g.standing === 'VALID' && !g.namesItem);
   if (outside) return decision('DENY', 'OUTSIDE_GRANTED_ITEMS', outside.grant.id, 'CONDITIONAL');
@@ -85,6 +99,7 @@ function decideItem(
   resourceGrants: readonly GrantView[],
   purpose: Purpose,
   now: Date,
+  statedPurpose: string | null,
 ): Decision {
   const { shareType } = item;
   // 004 art. 50: a suspended agency gets nothing, not even a verification answer.
@@ -97,7 +112,7 @@ function decideItem(
     case 'UNCONDITIONAL':
       return decision(allowEffect(item, null), null, null, shareType);
     case 'CONDITIONAL':
-      return decideConditional(item, resourceGrants, now);
+      return decideConditional(item, resourceGrants, now, statedPurpose);
     default: {
       const unknown: never = shareType;
       throw new Error(`item ${item.itemCode} of resource ${item.resourceId} has unknown share type '${unknown}'`);
@@ -118,8 +133,9 @@ function ownGrantsByResource(requester: Requester, grants: readonly GrantView[])
 }
 
 /**
- * Whether `requester` may have `item` for `purpose` at `now`. `grants` are the requester's grants;
- * those of other resources or agencies are ignored.
+ * Whether `requester` may have `item` for `purpose` at `now`, read for `statedPurpose` (the scenario or
+ * grant id the request names; a CONDITIONAL item needs one its grant approved). `grants` are the
+ * requester's grants; those of other resources or agencies are ignored.
  */
 export function decide(
   requester: Requester,
@@ -127,9 +143,10 @@ export function decide(
   grants: readonly GrantView[],
   purpose: Purpose,
   now: Date,
+  statedPurpose: string | null = null,
 ): Decision {
   const resourceGrants = ownGrantsByResource(requester, grants).get(item.resourceId) ?? [];
-  return decideItem(requester, item, resourceGrants, purpose, now);
+  return decideItem(requester, item, resourceGrants, purpose, now, statedPurpose);
 }
 
 /**
@@ -142,6 +159,7 @@ export function decideMany(
   grants: readonly GrantView[],
   purpose: Purpose,
   now: Date,
+  statedPurpose: string | null = null,
 ): Map<string, Decision> {
   const grantsByResource = ownGrantsByResource(requester, grants);
   const decisions = new Map<string, Decision>();
@@ -150,7 +168,7 @@ export function decideMany(
       throw new Error(`decideMany got item code ${item.itemCode} twice; decide items of different resources separately`);
     }
     const resourceGrants = grantsByResource.get(item.resourceId) ?? [];
-    decisions.set(item.itemCode, decideItem(requester, item, resourceGrants, purpose, now));
+    decisions.set(item.itemCode, decideItem(requester, item, resourceGrants, purpose, now, statedPurpose));
   }
   return decisions;
 }

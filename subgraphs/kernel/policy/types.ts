@@ -18,7 +18,13 @@ export type DenyReason =
   | 'GRANT_EXPIRED'
   | 'GRANT_REVOKED'
   | 'OUTSIDE_GRANTED_ITEMS'
-  | 'AGENCY_SUSPENDED';
+  | 'AGENCY_SUSPENDED'
+  /** A CONDITIONAL item read under a grant without saying which approved scenario the read serves (004 art. 20, 23). */
+  | 'PURPOSE_REQUIRED'
+  /** A CONDITIONAL item read for a purpose other than the scenario its grant approved (004 art. 20, 23). */
+  | 'PURPOSE_MISMATCH'
+  /** Verification answered as often today as it answers for this record and item (or this agency). */
+  | 'VERIFICATION_BUDGET_EXHAUSTED';
 
 /** What the catalog says about one data item (信息项) of a resource. */
 export interface ItemPolicy {
@@ -38,6 +44,8 @@ export interface GrantView {
   resourceId: string;
   /** Exactly the items approved: least authorisation (最小授权). */
   itemCodes: readonly string[];
+  /** The application scenario the approval fixed: shared data serves only it (004 art. 20, 23). */
+  scenario: string;
   mode: ShareMode;
   state: GrantState;
   endsAt: Date;

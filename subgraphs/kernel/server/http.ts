@@ -125,6 +125,26 @@ export function requestIdFrom(header: string | undefined): string {
   return header !== undefined && SAFE_REQUEST_ID.test(header) ? header : randomUUID();
 }
 
+/**
+ * What a request says its data serves (004 art. 20, 23), for reads that reach a platform without a
+ * purpose argument of their own (entity references across levels): the grant id or the approved
+ * scenario, percent-encoded since a header carries no Chinese.
+ */
+export const PURPOSE_HEADER = 'x-data-purpose';
+const MAX_PURPOSE_LENGTH = 1024;
+
+export function statedPurposeFrom(header: string | undefined): { ok: true; purpose: string | null } | { ok: false; reason: string } {
+  if (header === undefined || header.trim() === '') return { ok: true, purpose: null };
+  let purpose: string;
+  try {
+    purpose = decodeURIComponent(header).trim();
+  } catch {
+    return { ok: false, reason: `${PURPOSE_HEADER} is not percent-encoded UTF-8` };
+  }
+  if (purpose.length > MAX_PURPOSE_LENGTH) return { ok: false, reason: `${PURPOSE_HEADER} is at most ${MAX_PURPOSE_LENGTH} characters` };
+  return { ok: true, purpose };
+}
+
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 function decodeUtf8(body: Buffer): string | null {

@@ -23,7 +23,7 @@ import { LoaderRegistry } from '../loaders';
 import { PolicySnapshots, preparePolicyGeneration } from '../db/policy-generation';
 import { LevelDefinition, levelEntities } from '../module';
 import { buildFederatedSchema } from '../schema';
-import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen } from './http';
+import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen, PURPOSE_HEADER, statedPurposeFrom } from './http';
 
 /** The longest document a platform parses, in tokens (the gateway admits at most 3 000 from a client). */
 export const PLATFORM_MAX_TOKENS = 30_000;
@@ -103,15 +103,18 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
 
   const admit = async (request: IncomingGraphQLRequest): Promise<Admission<RequestContext>> => {
     const authorization = request.headers.get('authorization') ?? '';
+    const purposeHeader = request.headers.get(PURPOSE_HEADER) ?? '';
     let verdict;
     try {
-      verdict = await signatures.verify(request.headers, { method: request.method, path: request.target, authorization, body: request.rawBody });
+      verdict = await signatures.verify(request.headers, { method: request.method, path: request.target, authorization, purpose: purposeHeader, body: request.rawBody });
     } catch {
       return { admit: false, status: 503, code: 'SERVICE_UNAVAILABLE', message: 'replay protection is unavailable (shared state); the request was not admitted' };
     }
     if (!verdict.ok) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: verdict.reason };
     const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
     if (!token) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required' };
+    const stated = statedPurposeFrom(purposeHeader);
+    if (!stated.ok) return { admit: false, status: 400, code: 'BAD_REQUEST', message: stated.reason };
     try {
       const loaders = new LoaderRegistry();
       const claims = await verifyToken(token);
@@ -134,6 +137,8 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
           loaders,
           snapshots,
           now: clock.now(),
+          statedPurpose: stated.purpose,
+          shared: sharedState,
         },
       };
     } catch (error) {

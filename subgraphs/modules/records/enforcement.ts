@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import { In, IsNull, Not } from 'typeorm';
-import { AccessPath } from '../../kernel/audit/collector';
+import { AccessPath, AuditedResource } from '../../kernel/audit/collector';
 import { RequestContext } from '../../kernel/context';
 import { platformError } from '../../kernel/errors';
 import { groupByKeys } from '../../kernel/loaders';
@@ -10,6 +10,7 @@ import { CatalogState } from '../catalog/enums';
 import { CatalogItem } from '../catalog/item.entity';
 import { CatalogResourceRow } from '../catalog/resource.entity';
 import { Standing, standingOf } from '../sharing/standing';
+import { Origin, originsOf } from './origins';
 import { RecordSource } from './sources';
 
 /** A published catalog resource whose data this platform holds, with its items by code. */
@@ -45,7 +46,7 @@ async function loadDataResources(ctx: RequestContext): Promise<DataResource[]> {
 }
 
 /** The resource a record belongs to: the most specific published resource of its table covering its division. */
-function resourceAmong(resources: readonly DataResource[], source: RecordSource, divisionCode: string): DataResource | null {
+export function resourceAmong(resources: readonly DataResource[], source: RecordSource, divisionCode: string): DataResource | null {
   let best: DataResource | null = null;
   for (const resource of resources) {
     if (resource.table === source.table && divisionCode.startsWith(resource.prefix) && (!best || resource.prefix.length > best.prefix.length)) best = resource;
@@ -65,8 +66,10 @@ export const policyOf = (resource: Pick<DataResource, 'id'>, item: CatalogItem):
 interface DecisionInputs {
   resources: DataResource[];
   standing: Standing;
-  /** One decision per (item of a resource, purpose): the policy does not depend on the row. */
-  decisions: Map<Purpose, Map<CatalogItem, Decision>>;
+  /** Where this platform's received rows came from, and which items their source delivered. */
+  origins: ReadonlyMap<string, Origin>;
+  /** One decision per (item of a resource, purpose, stated purpose): the policy does not depend on the row. */
+  decisions: Map<string, Map<CatalogItem, Decision>>;
   /** What the fields of one record share: its resource, key, stated purpose and access path. */
   records: Map<object, RecordRelease>;
 }
@@ -76,14 +79,15 @@ interface RecordRelease {
   key: string;
   purpose: string | null;
   accessPath: AccessPath;
+  origin: Origin | null;
 }
 
 const loadedInputs = new WeakMap<RequestContext, DecisionInputs>();
 
 function decisionInputs(ctx: RequestContext): Promise<DecisionInputs> {
   return ctx.loaders.once('records.decisionInputs', async () => {
-    const [resources, standing] = await Promise.all([dataResources(ctx), standingOf(ctx)]);
-    const inputs: DecisionInputs = { resources, standing, decisions: new Map(), records: new Map() };
+    const [resources, standing, origins] = await Promise.all([dataResources(ctx), standingOf(ctx), originsOf(ctx)]);
+    const inputs: DecisionInputs = { resources, standing, origins, decisions: new Map(), records: new Map() };
     loadedInputs.set(ctx, inputs);
     return inputs;
   });
@@ -98,19 +102,20 @@ export function readyToRelease(ctx: RequestContext): Promise<unknown> {
   return ctx.config.enforcementBypass ? Promise.resolve() : decisionInputs(ctx);
 }
 
-function decideWith(ctx: RequestContext, inputs: DecisionInputs, resource: DataResource, item: CatalogItem, purpose: Purpose): Decision {
-  let byItem = inputs.decisions.get(purpose);
-  if (!byItem) inputs.decisions.set(purpose, (byItem = new Map()));
+function decideWith(ctx: RequestContext, inputs: DecisionInputs, resource: DataResource, item: CatalogItem, purpose: Purpose, statedPurpose: string | null): Decision {
+  const cacheKey = `${purpose}\u0000${statedPurpose ?? ''}`;
+  let byItem = inputs.decisions.get(cacheKey);
+  if (!byItem) inputs.decisions.set(cacheKey, (byItem = new Map()));
   let decision = byItem.get(item);
   if (!decision) {
-    decision = decide(inputs.standing.requester, policyOf(resource, item), inputs.standing.grants, purpose, ctx.now);
+    decision = decide(inputs.standing.requester, policyOf(resource, item), inputs.standing.grants, purpose, ctx.now, statedPurpose);
     byItem.set(item, decision);
   }
   return decision;
 }
 
-export async function decisionFor(ctx: RequestContext, resource: DataResource, item: CatalogItem, purpose: Purpose): Promise<Decision> {
-  return decideWith(ctx, await decisionInputs(ctx), resource, item, purpose);
+export async function decisionFor(ctx: RequestContext, resource: DataResource, item: CatalogItem, purpose: Purpose, statedPurpose: string | null): Promise<Decision> {
+  return decideWith(ctx, await decisionInputs(ctx), resource, item, purpose, statedPurpose);
 }
 
 export function accessPathOf(info: GraphQLResolveInfo): AccessPath {
@@ -122,13 +127,22 @@ export function accessPathOf(info: GraphQLResolveInfo): AccessPath {
 export function shareDenied(resource: DataResource | null, itemCode: string, decision: Decision | null, agency: string): GraphQLError {
   const reason = decision?.reason ?? 'NOT_IN_CATALOG';
   const where = resource ? `${itemCode} of ${resource.code}` : itemCode;
-  return platformError('SHARE_DENIED', `${where} (${decision?.shareType ?? 'not in a published catalog resource'}) is not shared with ${agency}: ${reason}`, {
+  const hint =
+    reason === 'PURPOSE_REQUIRED' || reason === 'PURPOSE_MISMATCH'
+      ? `; state the scenario grant ${decision!.grantId} approved (or its id) as purpose, or in the x-data-purpose header (004 art. 20, 23)`
+      : '';
+  return platformError('SHARE_DENIED', `${where} (${decision?.shareType ?? 'not in a published catalog resource'}) is not shared with ${agency}: ${reason}${hint}`, {
     item: itemCode,
     shareType: decision?.shareType ?? null,
     reason,
     resourceId: resource?.id ?? null,
     grantId: decision?.grantId ?? null,
   });
+}
+
+/** 004 art. 50: a suspended agency gets nothing from this platform — no value, no key, no count. */
+export function agencySuspended(ctx: RequestContext): GraphQLError {
+  return platformError('AGENCY_SUSPENDED', `agency ${ctx.identity.agency}: access to the ${ctx.level.toLowerCase()} platform's data is suspended until it corrects (004 art. 50)`, { reason: 'AGENCY_SUSPENDED' });
 }
 
 /** Purposes stated on root queries, attached to the rows they return so nested fields can record them. */
@@ -138,10 +152,51 @@ export const withPurpose = <T extends object>(rows: T[], purpose: string | undef
   return rows;
 };
 
+/** Rows whose key the requester supplied itself (a lookup by key): their key is an echo, not a release. */
+const echoedKeys = new WeakSet<object>();
+
+function releaseOf(ctx: RequestContext, inputs: DecisionInputs, info: GraphQLResolveInfo, source: RecordSource, row: any): RecordRelease {
+  let record = inputs.records.get(row);
+  if (!record) {
+    record = {
+      resource: resourceAmong(inputs.resources, source, row.divisionCode),
+      key: String(row[source.key]),
+      purpose: statedPurpose.get(row) ?? ctx.statedPurpose,
+      accessPath: accessPathOf(info),
+      origin: row.originSubscription ? (inputs.origins.get(row.originSubscription) ?? null) : null,
+    };
+    inputs.records.set(row, record);
+  }
+  return record;
+}
+
+const notInCatalog: Decision = { effect: 'DENY', reason: 'NOT_SHARED', grantId: null, shareType: 'NOT_SHARED' };
+/** Records of no published resource are audited against their table; one object per table, so their keys group. */
+const tables = new Map<string, AuditedResource>();
+const tableOf = (source: RecordSource): AuditedResource => {
+  let table = tables.get(source.table);
+  if (!table) tables.set(source.table, (table = { id: `table:${source.table}`, jurisdictionCode: null }));
+  return table;
+};
+
+/**
+ * A received row whose source withheld the item (NOT_SHARED there, no grant, masked-only…) holds no
+ * value for it: the reader is told so, and by which subscription, rather than given a bare null.
+ */
+function withheldAtSource(record: RecordRelease, itemCode: string): GraphQLError {
+  const origin = record.origin!;
+  return platformError(
+    'SHARE_DENIED',
+    `${itemCode} of record ${record.key} was withheld by the ${origin.sourceLevel.toLowerCase()} platform that delivered it (subscription ${origin.subscriptionId}): this platform does not hold it`,
+    { item: itemCode, reason: 'WITHHELD_AT_SOURCE', subscriptionId: origin.subscriptionId, sourceLevel: origin.sourceLevel, resourceId: record.resource?.id ?? null },
+  );
+}
+
 /**
  * Field-level enforcement, the one path every data value takes out of this platform: decide for
- * this requester and item (004 art. 21-23, 50), record the access (001 art. 25), then release the
- * value, release it masked (004 art. 22), or refuse with SHARE_DENIED at this field's path.
+ * this requester and item (004 art. 21-23, 50) and the purpose the read states, record the access
+ * (001 art. 25), then release the value, release it masked (004 art. 22), or refuse with SHARE_DENIED
+ * at this field's path — also when the value was never delivered here (withheld at its source).
  */
 export function releaseItem(ctx: RequestContext, info: GraphQLResolveInfo, source: RecordSource, row: any, itemCode: string): unknown {
   const value = row[source.columns[itemCode]];
@@ -150,20 +205,75 @@ export function releaseItem(ctx: RequestContext, info: GraphQLResolveInfo, sourc
   // fields, and a promise per field would cost more than the decision.
   const inputs = loadedInputs.get(ctx);
   if (!inputs) return decisionInputs(ctx).then(() => releaseItem(ctx, info, source, row, itemCode));
-  let record = inputs.records.get(row);
-  if (!record) {
-    record = { resource: resourceAmong(inputs.resources, source, row.divisionCode), key: String(row[source.key]), purpose: statedPurpose.get(row) ?? null, accessPath: accessPathOf(info) };
-    inputs.records.set(row, record);
-  }
+  const record = releaseOf(ctx, inputs, info, source, row);
   const { resource, key, purpose, accessPath } = record;
   const item = resource?.items.get(itemCode);
   if (!resource || !item) {
-    ctx.audit.access(resource ?? { id: `table:${source.table}`, jurisdictionCode: null }, itemCode, { effect: 'DENY', reason: 'NOT_SHARED', grantId: null, shareType: 'NOT_SHARED' }, key, purpose, accessPath);
+    ctx.audit.access(resource ?? tableOf(source), itemCode, notInCatalog, key, purpose, accessPath);
     throw shareDenied(resource, itemCode, null, ctx.identity.agency);
   }
-  const decision = decideWith(ctx, inputs, resource, item, 'READ');
+  const decision = decideWith(ctx, inputs, resource, item, 'READ', purpose);
   ctx.audit.access(resource, itemCode, decision, key, purpose, accessPath);
   if (decision.effect === 'DENY') throw shareDenied(resource, itemCode, decision, ctx.identity.agency);
+  if (record.origin?.heldItems && itemCode !== source.keyItem && !record.origin.heldItems.has(itemCode)) throw withheldAtSource(record, itemCode);
   if (decision.effect === 'ALLOW_MASKED') return maskedDelivery(maskRuleFor(policyOf(resource, item)), value);
   return value;
+}
+
+/**
+ * A record's key is a catalog item like any other (id_number is one): releasing it is deciding it and
+ * recording it. A key the requester supplied itself (a lookup) is only echoed; the lookup is recorded.
+ */
+export function releaseKey(ctx: RequestContext, info: GraphQLResolveInfo, source: RecordSource, row: any): unknown {
+  if (echoedKeys.has(row)) return row[source.key];
+  return releaseItem(ctx, info, source, row, source.keyItem);
+}
+
+/**
+ * Typed record lists hand out keys as entity identities, which can be neither null nor masked: the
+ * page is served only when the key item is released in the clear for every row's resource; otherwise
+ * it is refused at its root, and `records` of the resource releases each item by its own decision.
+ * Nothing at all for a suspended agency, not even how many rows there are.
+ */
+export async function requireKeysReleasable(ctx: RequestContext, source: RecordSource, rows: readonly any[], statedPurposeOfPage: string | null): Promise<void> {
+  if (ctx.config.enforcementBypass) return;
+  const inputs = await decisionInputs(ctx);
+  if (inputs.standing.requester.suspended) throw agencySuspended(ctx);
+  const resources = new Set(rows.map((row) => resourceAmong(inputs.resources, source, row.divisionCode)));
+  for (const resource of resources) {
+    const item = resource?.items.get(source.keyItem);
+    if (!resource || !item) throw shareDenied(resource, source.keyItem, null, ctx.identity.agency);
+    const decision = decideWith(ctx, inputs, resource, item, 'READ', statedPurposeOfPage ?? ctx.statedPurpose);
+    if (decision.effect === 'DENY') throw shareDenied(resource, source.keyItem, decision, ctx.identity.agency);
+    if (decision.effect === 'ALLOW_MASKED') {
+      throw platformError('SHARE_DENIED', `${source.keyItem} of ${resource.code} is released to ${ctx.identity.agency} only masked, and a masked key cannot identify a record: read them through records of the resource`, {
+        item: source.keyItem,
+        reason: 'KEY_MASKED',
+        resourceId: resource.id,
+        grantId: decision.grantId,
+      });
+    }
+  }
+}
+
+/**
+ * A lookup by keys the requester supplied (`regionPerson(idNumber:)`, `records(keys:)`, an entity
+ * reference): refused outright to a suspended agency, else recorded as a LOOKUP of those keys — which
+ * exist is itself information — and the keys of the rows found are echoes from then on.
+ */
+export async function lookUpKeys<T extends object>(ctx: RequestContext, source: RecordSource, keys: readonly string[], rows: readonly T[], statedPurposeOfLookup: string | null, accessPath: AccessPath): Promise<void> {
+  if (ctx.config.enforcementBypass) return;
+  const inputs = await decisionInputs(ctx);
+  if (inputs.standing.requester.suspended) throw agencySuspended(ctx);
+  const found = new Map(rows.map((row: any) => [String(row[source.key]), resourceAmong(inputs.resources, source, row.divisionCode)]));
+  const byResource = new Map<AuditedResource, string[]>();
+  for (const key of keys) {
+    const resource = found.get(key) ?? tableOf(source);
+    byResource.set(resource, [...(byResource.get(resource) ?? []), key]);
+  }
+  const looked: Decision = { effect: 'ALLOW', reason: null, grantId: null, shareType: 'UNCONDITIONAL' };
+  for (const [resource, resourceKeys] of byResource) {
+    ctx.audit.accessMany(resource, source.keyItem, looked, resourceKeys, statedPurposeOfLookup ?? ctx.statedPurpose, accessPath, 'LOOKUP');
+  }
+  for (const row of rows) echoedKeys.add(row);
 }

@@ -1,8 +1,9 @@
 import { Level } from '../../kernel/levels';
 import { PlatformModule } from '../../kernel/module';
-import { RecordFieldResolver, recordsFieldResolvers } from './graphql/records.resolver';
+import { DataRecordKeyResolver, RecordFieldResolver, recordsFieldResolvers } from './graphql/records.resolver';
 import { ASSISTANCE, assistancePersonResolver, LEGAL_PERSON, PERSON, typedRecords } from './graphql/typed-records';
 import { verificationResolver } from './graphql/verification.resolver';
+import { RecordOriginRow } from './origin.entity';
 import { RECORD_ENTITIES } from './record.entities';
 import { seedDemoRecords } from './seed';
 
@@ -19,9 +20,10 @@ export function recordsModule(level: Level): PlatformModule {
   const typed = level === 'COUNTY' ? [typedRecords(level, ASSISTANCE)] : [typedRecords(level, PERSON), typedRecords(level, LEGAL_PERSON)];
   const module: PlatformModule = {
     name: 'records',
-    entities: RECORD_ENTITIES,
+    entities: [...RECORD_ENTITIES, RecordOriginRow],
     resolvers: [
       RecordFieldResolver,
+      DataRecordKeyResolver,
       ...recordsFieldResolvers(level),
       verificationResolver(level),
       ...typed.flatMap((t) => t.resolvers),
@@ -30,6 +32,8 @@ export function recordsModule(level: Level): PlatformModule {
     orphanedTypes: typed.flatMap((t) => t.types),
     referenceResolvers: Object.assign({}, ...typed.map((t) => t.references)),
     seed: seedDemoRecords,
+    // Which items a received row's source delivered decides what a reader is told of its nulls.
+    policyTables: ['record_origin'],
   };
   built.set(level, module);
   return module;

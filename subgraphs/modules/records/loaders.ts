@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { In, IsNull } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
 import { byKeys } from '../../kernel/loaders';
-import { readableRows } from '../reflow/audience';
+import { readableRows } from './origins';
 import { RecordSource } from './sources';
 
 /** Live (not deleted) records of one table by key that the requester may read, batched per request. */

@@ -11,6 +11,8 @@ export interface RecordSource<T extends RecordBase = any> {
   table: string;
   entity: EntityTarget<T>;
   key: keyof T & string;
+  /** The catalog item the key is: releasing a record's key is releasing this item. */
+  keyItem: string;
   /** item code → column property */
   columns: Readonly<Record<string, keyof T & string>>;
 }
@@ -24,36 +26,42 @@ export const RECORD_SOURCES: Readonly<Record<string, RecordSource>> = {
     table: 'person',
     entity: PersonRow,
     key: 'idNumber',
+    keyItem: 'id_number',
     columns: columns<PersonRow>(['name', 'id_number', 'gender', 'birth_date', 'household_address', 'marital_status', 'phone', 'ethnicity', 'health_status']),
   },
   legal_person: {
     table: 'legal_person',
     entity: LegalPersonRow,
     key: 'uscc',
+    keyItem: 'uscc',
     columns: columns<LegalPersonRow>(['uscc', 'name', 'status', 'established_on', 'industry', 'address', 'registered_capital', 'legal_representative', 'legal_representative_id']),
   },
   credit: {
     table: 'credit',
     entity: CreditRow,
     key: 'subjectUscc',
+    keyItem: 'subject_uscc',
     columns: columns<CreditRow>(['subject_uscc', 'rating', 'dishonest', 'record_date', 'source_agency']),
   },
   certificate: {
     table: 'certificate',
     entity: CertificateRow,
     key: 'certificateNo',
+    keyItem: 'certificate_no',
     columns: columns<CertificateRow>(['certificate_no', 'certificate_type', 'holder_id', 'issuing_authority', 'issued_on', 'expires_on'], { certificate_type: 'type' }),
   },
   land_parcel: {
     table: 'land_parcel',
     entity: LandParcelRow,
     key: 'parcelCode',
+    keyItem: 'parcel_code',
     columns: columns<LandParcelRow>(['parcel_code', 'land_use', 'area_mu', 'rights_holder', 'division_code'], { rights_holder: 'rightsHolderName' }),
   },
   assistance: {
     table: 'assistance',
     entity: AssistanceRow,
     key: 'idNumber',
+    keyItem: 'id_number',
     columns: columns<AssistanceRow>(['name', 'id_number', 'household_size', 'monthly_allowance', 'hardship_reason']),
   },
 };

@@ -4,6 +4,7 @@ import { levelName } from '../../kernel/graphql/level-names';
 import { requireRole } from '../../kernel/graphql/guards';
 import { isWithin } from '../../kernel/identifiers';
 import { callPlatform } from '../../kernel/service-client';
+import { declareOrigin } from '../records/origins';
 import { RECORD_SOURCES } from '../records/sources';
 import { ReflowSubscriptionInput } from './graphql/inputs';
 import { ReflowSubscription, subscriptionIdFor } from './subscription.entity';
@@ -43,8 +44,14 @@ export async function registerSubscription(ctx: RequestContext, input: ReflowSub
   const { items, ...fields } = input;
   const subscription = Object.assign(new ReflowSubscription(), { ...fields, itemsJson: JSON.stringify(items) });
   const existing = await ctx.db.getRepository(ReflowSubscription).findOneBy({ id: input.id });
-  if (!existing) await ctx.db.getRepository(ReflowSubscription).insert(subscription);
-  else if (terms(existing) !== terms(subscription)) throw conflict(`subscription.id: ${input.id} is registered with other terms; a registration never changes them`);
+  if (existing && terms(existing) !== terms(subscription)) throw conflict(`subscription.id: ${input.id} is registered with other terms; a registration never changes them`);
+  if (!existing) {
+    await ctx.db.transaction(async (m) => {
+      await m.insert(ReflowSubscription, subscription);
+      // The records it will deliver are read here by the subscriber's jurisdiction only (004 art. 19-20).
+      await declareOrigin(m, { subscriptionId: input.id, sourceLevel: input.sourceLevel, subscriberJurisdiction: input.subscriberJurisdiction, dataTable: input.dataTable }, ctx.now);
+    });
+  }
   return input.id;
 }
 

@@ -1,5 +1,5 @@
 import { decide, GrantView, Purpose, Requester, ShareType } from '../../../subgraphs/kernel/policy';
-import { expiredGrant, grant, item, NOW, pendingGrant, REQUESTER, revokedGrant, SUSPENDED } from './fixtures';
+import { expiredGrant, grant, item, NOW, pendingGrant, REQUESTER, revokedGrant, SUSPENDED, SCENARIO } from './fixtures';
 
 // The item under test has a mask rule but is not masked-delivery-only, so only the grant mode masks it.
 const ITEM_CODE = 'ID_NUMBER';
@@ -49,7 +49,7 @@ function expectedOutcome({ shareType, situation, requester, purpose }: (typeof c
 }
 
 function actualOutcome({ shareType, situation, requester, purpose }: (typeof combinations)[number]): string {
-  const decision = decide(requester, item({ itemCode: ITEM_CODE, shareType, maskRule: 'ID_NUMBER' }), GRANT_SITUATIONS[situation], purpose, NOW);
+  const decision = decide(requester, item({ itemCode: ITEM_CODE, shareType, maskRule: 'ID_NUMBER' }), GRANT_SITUATIONS[situation], purpose, NOW, SCENARIO);
   return decision.reason ? `${decision.effect} ${decision.reason}` : decision.effect;
 }
 

@@ -1,15 +1,14 @@
 import { applyMask, decide, decideMany, GrantView, maskRuleFor } from '../../../subgraphs/kernel/policy';
 import {
-  ENTERPRISES, expiredGrant, grant, item, NOW, OTHER_AGENCY_USCC, pendingGrant, REQUESTER, revokedGrant, SUSPENDED,
-} from './fixtures';
+  ENTERPRISES, expiredGrant, grant, item, NOW, OTHER_AGENCY_USCC, pendingGrant, REQUESTER, revokedGrant, SUSPENDED, SCENARIO } from './fixtures';
 
-const readConditional = (grants: GrantView[], itemCode = 'NAME') => decide(REQUESTER, item({ itemCode }), grants, 'READ', NOW);
+const readConditional = (grants: GrantView[], itemCode = 'NAME') => decide(REQUESTER, item({ itemCode }), grants, 'READ', NOW, SCENARIO);
 
 describe('share type and suspension (004 art. 21, 50)', () => {
   it('denies a suspended agency every item and purpose, even with a valid grant (004 art. 50)', () => {
     for (const shareType of ['UNCONDITIONAL', 'CONDITIONAL', 'NOT_SHARED'] as const) {
       for (const purpose of ['READ', 'VERIFY'] as const) {
-        expect(decide(SUSPENDED, item({ shareType }), [grant()], purpose, NOW)).toEqual({
+        expect(decide(SUSPENDED, item({ shareType }), [grant()], purpose, NOW, SCENARIO)).toEqual({
           effect: 'DENY', reason: 'AGENCY_SUSPENDED', grantId: null, shareType,
         });
       }
@@ -17,21 +16,21 @@ describe('share type and suspension (004 art. 21, 50)', () => {
   });
 
   it('never returns a NOT_SHARED item, even under a grant that names it (004 art. 21)', () => {
-    expect(decide(REQUESTER, item({ shareType: 'NOT_SHARED' }), [grant()], 'READ', NOW)).toEqual({
+    expect(decide(REQUESTER, item({ shareType: 'NOT_SHARED' }), [grant()], 'READ', NOW, SCENARIO)).toEqual({
       effect: 'DENY', reason: 'NOT_SHARED', grantId: null, shareType: 'NOT_SHARED',
     });
   });
 
   it('answers verification requests for NOT_SHARED and CONDITIONAL items without any grant (004 art. 21)', () => {
     for (const shareType of ['NOT_SHARED', 'CONDITIONAL'] as const) {
-      expect(decide(REQUESTER, item({ shareType }), [], 'VERIFY', NOW)).toEqual({
+      expect(decide(REQUESTER, item({ shareType }), [], 'VERIFY', NOW, SCENARIO)).toEqual({
         effect: 'ALLOW', reason: null, grantId: null, shareType,
       });
     }
   });
 
   it('gives an UNCONDITIONAL item to any agency without a grant (004 art. 21)', () => {
-    expect(decide(REQUESTER, item({ shareType: 'UNCONDITIONAL' }), [], 'READ', NOW)).toEqual({
+    expect(decide(REQUESTER, item({ shareType: 'UNCONDITIONAL' }), [], 'READ', NOW, SCENARIO)).toEqual({
       effect: 'ALLOW', reason: null, grantId: null, shareType: 'UNCONDITIONAL',
     });
   });
@@ -87,7 +86,7 @@ describe('least authorisation: a grant covers exactly the items it names (004 ar
 
   it('refuses item A of another resource as having no grant', () => {
     const itemAOfEnterprises = item({ resourceId: ENTERPRISES, itemCode: 'A' });
-    expect(decide(REQUESTER, itemAOfEnterprises, grantForAAndB, 'READ', NOW)).toMatchObject({
+    expect(decide(REQUESTER, itemAOfEnterprises, grantForAAndB, 'READ', NOW, SCENARIO)).toMatchObject({
       effect: 'DENY', reason: 'NO_GRANT', grantId: null,
     });
   });
@@ -113,15 +112,15 @@ describe('masked delivery (004 art. 22)', () => {
 
   it('masks an item delivered under a MASKED-mode grant', () => {
     const masked = [grant({ id: 'G-MASKED', itemCodes: ['ID_NUMBER'], mode: 'MASKED' })];
-    expect(decide(REQUESTER, idNumber, masked, 'READ', NOW)).toMatchObject({ effect: 'ALLOW_MASKED', grantId: 'G-MASKED' });
+    expect(decide(REQUESTER, idNumber, masked, 'READ', NOW, SCENARIO)).toMatchObject({ effect: 'ALLOW_MASKED', grantId: 'G-MASKED' });
   });
 
   it('masks an item marked for masked delivery only, under any grant mode and for UNCONDITIONAL items', () => {
     const onlyMasked = { ...idNumber, maskedDeliveryOnly: true };
     const interfaceGrant = [grant({ itemCodes: ['ID_NUMBER'], mode: 'INTERFACE' })];
-    expect(decide(REQUESTER, onlyMasked, interfaceGrant, 'READ', NOW).effect).toBe('ALLOW_MASKED');
-    expect(decide(REQUESTER, { ...onlyMasked, shareType: 'UNCONDITIONAL' }, [], 'READ', NOW).effect).toBe('ALLOW_MASKED');
-    expect(decide(REQUESTER, { ...idNumber, shareType: 'UNCONDITIONAL' }, [], 'READ', NOW).effect).toBe('ALLOW');
+    expect(decide(REQUESTER, onlyMasked, interfaceGrant, 'READ', NOW, SCENARIO).effect).toBe('ALLOW_MASKED');
+    expect(decide(REQUESTER, { ...onlyMasked, shareType: 'UNCONDITIONAL' }, [], 'READ', NOW, SCENARIO).effect).toBe('ALLOW_MASKED');
+    expect(decide(REQUESTER, { ...idNumber, shareType: 'UNCONDITIONAL' }, [], 'READ', NOW, SCENARIO).effect).toBe('ALLOW');
   });
 
   it('prefers an unmasked grant when a MASKED and a FILE grant both name the item', () => {
@@ -129,14 +128,14 @@ describe('masked delivery (004 art. 22)', () => {
       grant({ id: 'G-MASKED', itemCodes: ['ID_NUMBER'], mode: 'MASKED' }),
       grant({ id: 'G-FILE', itemCodes: ['ID_NUMBER'], mode: 'FILE' }),
     ];
-    expect(decide(REQUESTER, idNumber, grants, 'READ', NOW)).toMatchObject({ effect: 'ALLOW', grantId: 'G-FILE' });
+    expect(decide(REQUESTER, idNumber, grants, 'READ', NOW, SCENARIO)).toMatchObject({ effect: 'ALLOW', grantId: 'G-FILE' });
   });
 
   it('masks an item without a mask rule fully rather than delivering it in the clear', () => {
     const noRule = item({ itemCode: 'NOTE', maskRule: null });
     const masked = [grant({ itemCodes: ['NOTE'], mode: 'MASKED' })];
-    expect(decide(REQUESTER, noRule, masked, 'READ', NOW).effect).toBe('ALLOW_MASKED');
-    expect(decide(REQUESTER, { ...noRule, shareType: 'UNCONDITIONAL', maskedDeliveryOnly: true }, [], 'READ', NOW).effect).toBe('ALLOW_MASKED');
+    expect(decide(REQUESTER, noRule, masked, 'READ', NOW, SCENARIO).effect).toBe('ALLOW_MASKED');
+    expect(decide(REQUESTER, { ...noRule, shareType: 'UNCONDITIONAL', maskedDeliveryOnly: true }, [], 'READ', NOW, SCENARIO).effect).toBe('ALLOW_MASKED');
     expect(maskRuleFor(noRule)).toBe('FULL');
     expect(applyMask(maskRuleFor(noRule), 'secret note')).toBe('********');
     expect(maskRuleFor(idNumber)).toBe('ID_NUMBER');
@@ -154,16 +153,16 @@ describe('decideMany', () => {
   const grants = [grant({ itemCodes: ['NAME'] }), pendingGrant({ resourceId: ENTERPRISES, itemCodes: ['LEGAL_REP'] })];
 
   it('decides every item as decide does, keyed by item code', () => {
-    const decisions = decideMany(REQUESTER, items, grants, 'READ', NOW);
+    const decisions = decideMany(REQUESTER, items, grants, 'READ', NOW, SCENARIO);
     expect([...decisions.keys()]).toEqual(['NAME', 'PHONE', 'GENDER', 'FACE', 'LEGAL_REP']);
     expect([...decisions.values()].map((d) => d.reason ?? d.effect)).toEqual([
       'ALLOW', 'OUTSIDE_GRANTED_ITEMS', 'ALLOW', 'NOT_SHARED', 'GRANT_PENDING',
     ]);
-    for (const one of items) expect(decisions.get(one.itemCode)).toEqual(decide(REQUESTER, one, grants, 'READ', NOW));
+    for (const one of items) expect(decisions.get(one.itemCode)).toEqual(decide(REQUESTER, one, grants, 'READ', NOW, SCENARIO));
   });
 
   it('rejects two items with the same code rather than losing one', () => {
     const twice = [item({ itemCode: 'NAME' }), item({ itemCode: 'NAME', resourceId: ENTERPRISES })];
-    expect(() => decideMany(REQUESTER, twice, grants, 'READ', NOW)).toThrow(/item code NAME twice/);
+    expect(() => decideMany(REQUESTER, twice, grants, 'READ', NOW, SCENARIO)).toThrow(/item code NAME twice/);
   });
 });

@@ -9,6 +9,9 @@ export const REQUESTER: Requester = { agencyUscc: '111500000015000070', suspende
 export const SUSPENDED: Requester = { ...REQUESTER, suspended: true };
 export const OTHER_AGENCY_USCC = '91350100M000100Y43';
 
+/** The scenario the fixtures' grants approve; reads of CONDITIONAL items state it (004 art. 20, 23). */
+export const SCENARIO = '城乡低保家庭经济状况核对';
+
 export const POPULATION = 'RES-POPULATION';
 export const ENTERPRISES = 'RES-ENTERPRISES';
 
@@ -24,6 +27,7 @@ export function grant(overrides: Partial<GrantView> = {}): GrantView {
     agencyUscc: REQUESTER.agencyUscc,
     resourceId: POPULATION,
     itemCodes: ['NAME'],
+    scenario: SCENARIO,
     mode: 'INTERFACE',
     state: 'APPROVED',
     endsAt: IN_30_DAYS,

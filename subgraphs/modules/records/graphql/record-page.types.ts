@@ -18,10 +18,14 @@ export class RecordField {
 @ObjectType({ description: 'A record of a catalog resource: its key, its division, and the selected items' })
 @Directive('@shareable')
 export class DataRecord {
-  @Field(() => ID) key: string;
+  /** Released through field-level enforcement (records.resolver.ts): the key is a catalog item. */
+  key?: string | null;
   @Field() divisionCode: string;
   @ListSize({ assumedSize: 30 })
   @Field(() => [RecordField]) fields: RecordField[];
+
+  row: object;
+  source: RecordSource;
 }
 
 @ObjectType({ description: 'A page of records of one catalog resource' })

@@ -5,13 +5,13 @@ import { requireDivision } from '../../../kernel/divisions';
 import { badInput, notFound } from '../../../kernel/errors';
 import { entityRef } from '../../../kernel/graphql/entity-ref';
 import { levelName } from '../../../kernel/graphql/level-names';
-import { decodeCursor, encodeCursor, PageInfo } from '../../../kernel/graphql/page-info';
+import { openCursor, PageInfo, sealCursor } from '../../../kernel/graphql/page-info';
 import { checkCitizenId, checkUscc, CheckResult, subtreePrefix } from '../../../kernel/identifiers';
 import { Level } from '../../../kernel/levels';
 import { ReferenceResolvers } from '../../../kernel/schema';
-import { onlyReadableOrigins } from '../../reflow/audience';
-import { recordOriginResolver } from '../../reflow/graphql/origin';
-import { readyToRelease, releaseItem, withPurpose } from '../enforcement';
+import { onlyReadableOrigins } from '../origins';
+import { recordOriginResolver } from './origin';
+import { lookUpKeys, readyToRelease, releaseItem, releaseKey, requireKeysReleasable, withPurpose } from '../enforcement';
 import { recordByKey } from '../loaders';
 import { RecordSource, recordSource } from '../sources';
 import { requireRecordPageSize } from './page-limit';
@@ -61,6 +61,9 @@ export const ASSISTANCE: TypedRecordSpec = {
 const enforce = (source: RecordSource, item: string): MiddlewareFn<RequestContext> => async ({ root, context, info }) =>
   releaseItem(context, info, source, root, item);
 
+/** And so does its key: decided and recorded, or echoed when the caller looked the record up by it. */
+const enforceKey = (source: RecordSource): MiddlewareFn<RequestContext> => async ({ root, context, info }) => releaseKey(context, info, source, root);
+
 const WORD: Record<Level, string> = { REGION: 'Region', CITY: 'City', COUNTY: 'County' };
 
 /** The typed record type, its connection, its root queries and its entity reference, for one level. */
@@ -70,7 +73,8 @@ export function typedRecords(level: Level, spec: TypedRecordSpec): { resolvers: 
   const Type = class {};
   Object.defineProperty(Type, 'name', { value: typeName });
   Reflect.defineMetadata('design:type', String, Type.prototype, spec.keyArg);
-  Field(() => ID, { description: 'Record key (its catalog item is shared unconditionally)' })(Type.prototype, spec.keyArg);
+  Field(() => ID, { description: `Record key: catalog item ${source.keyItem}, released like every other item (lists of these records are served only when it is released in the clear)` })(Type.prototype, spec.keyArg);
+  UseMiddleware(enforceKey(source))(Type.prototype, spec.keyArg);
   Reflect.defineMetadata('design:type', String, Type.prototype, 'divisionCode');
   Field({ description: 'Division the record belongs to' })(Type.prototype, 'divisionCode');
   for (const [field, item, type] of spec.fields) {
@@ -102,15 +106,16 @@ export function typedRecords(level: Level, spec: TypedRecordSpec): { resolvers: 
 
   @Resolver()
   class TypedRecordQueries {
-    @Query(() => Type, { name: levelName(level, `{level}${spec.single}`) })
+    @Query(() => Type, { name: levelName(level, `{level}${spec.single}`), nullable: true })
     async one(@Arg(spec.keyArg, () => ID) key: string, @Ctx() ctx: RequestContext, @Arg('purpose', () => String, { nullable: true }) purpose?: string) {
       requireKey(key);
-      const [row] = await Promise.all([recordByKey(ctx, source).load(key), readyToRelease(ctx)]);
+      const row = await recordByKey(ctx, source).load(key);
+      await lookUpKeys(ctx, source, [key], row ? [row] : [], purpose ?? null, 'ROOT');
       if (!row) throw notFound(`${spec.keyArg}: no ${spec.typeName} record ${key} on the ${level.toLowerCase()} platform`, { field: spec.keyArg });
       return withPurpose([row], purpose)[0];
     }
 
-    @Query(() => Connection, { name: levelName(level, `{level}${spec.plural}`) })
+    @Query(() => Connection, { name: levelName(level, `{level}${spec.plural}`), nullable: true })
     @ListSize({ slicingArguments: ['first'], sizedFields: ['edges'] })
     async many(
       @Ctx() ctx: RequestContext,
@@ -124,13 +129,14 @@ export function typedRecords(level: Level, spec: TypedRecordSpec): { resolvers: 
       if (divisionCode) qb.andWhere('r.divisionCode LIKE :prefix', { prefix: `${subtreePrefix(requireDivision(divisionCode, 'divisionCode').code)}%` });
       const totalCount = await qb.getCount();
       if (after) {
-        const position = decodeCursor(after, 1);
+        const position = openCursor(ctx.config.gatewaySigningSecret, after, 1);
         if (!position) throw badInput('after', 'not a cursor returned by this query');
         qb.andWhere(`r.${source.key} > :after`, { after: position[0] });
       }
       const [rows] = await Promise.all([qb.orderBy(`r.${source.key}`, 'ASC').take(first + 1).getMany(), readyToRelease(ctx)]);
+      await requireKeysReleasable(ctx, source, rows, purpose ?? null);
       const page = withPurpose(rows.slice(0, first) as any[], purpose);
-      const edges = page.map((row) => ({ cursor: encodeCursor([String(row[source.key])]), node: row }));
+      const edges = page.map((row) => ({ cursor: sealCursor(ctx.config.gatewaySigningSecret, [String(row[source.key])]), node: row }));
       return {
         edges,
         totalCount,
@@ -145,8 +151,12 @@ export function typedRecords(level: Level, spec: TypedRecordSpec): { resolvers: 
     resolvers: [TypedRecordQueries, recordOriginResolver(Type)],
     references: {
       [typeName]: {
-        __resolveReference: async (ref: Record<string, string>, ctx: RequestContext) =>
-          (await Promise.all([recordByKey(ctx, source).load(ref[spec.keyArg]), readyToRelease(ctx)]))[0],
+        // The key comes with the reference (another level released it, or the client wrote it): an echo, whose lookup is recorded.
+        __resolveReference: async (ref: Record<string, string>, ctx: RequestContext) => {
+          const row = await recordByKey(ctx, source).load(ref[spec.keyArg]);
+          await lookUpKeys(ctx, source, [ref[spec.keyArg]], row ? [row] : [], null, 'ENTITIES');
+          return row;
+        },
       },
     },
   };

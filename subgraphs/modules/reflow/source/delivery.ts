@@ -79,7 +79,8 @@ async function decisionsFor(ctx: RequestContext, subscription: ReflowSubscriptio
   if (standing.requester.suspended) {
     throw platformError('AGENCY_SUSPENDED', `agency ${subscription.subscriberUscc}: access to the ${ctx.level.toLowerCase()} platform's data is suspended until it corrects (004 art. 50); nothing flows meanwhile`);
   }
-  return decideMany(standing.requester, items.map((item) => policyOf({ id: resourceId }, item)), standing.grants, 'READ', ctx.now);
+  // Reflowed copies serve the subscription's purpose: CONDITIONAL items flow under a grant approved for it (004 art. 20, 23).
+  return decideMany(standing.requester, items.map((item) => policyOf({ id: resourceId }, item)), standing.grants, 'READ', ctx.now, subscription.purpose);
 }
 
 /** A stored value as this plan delivers it. */

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { BatchCounts, BatchSink, Watermark } from '../../../kernel/sync/types';
 import { upsertRows } from '../../../kernel/db/multi-row';
+import { recordHeldItems } from '../../records/origins';
 import { recordSource } from '../../records/sources';
 import { ReflowRun, ReflowWatermark } from '../run.entity';
 import { ReflowSubscription } from '../subscription.entity';
@@ -26,6 +27,8 @@ export interface RecordSinkOptions {
 export function recordSink({ db, subscription, runId, midBatch }: RecordSinkOptions): BatchSink<ReceivedRow> {
   const source = recordSource(subscription.dataTable);
   const totals = { pages: 0, rowsRead: 0, rowsWritten: 0, rowsDeleted: 0 };
+  /** The shape whose items the origin row names; stored again when a batch brings another. */
+  let heldShape: string | null = null;
 
   return {
     async write(rows: ReceivedRow[], watermark: Watermark, shape: string): Promise<BatchCounts> {
@@ -42,6 +45,8 @@ export function recordSink({ db, subscription, runId, midBatch }: RecordSinkOpti
       await db.transaction(async (m) => {
         await upsertRows(m, source.entity, source.key, live);
         await upsertRows(m, source.entity, source.key, deleted);
+        // Readers are told which items the source withheld: the items of this shape, with the rows that carry it.
+        if (shape !== heldShape) await recordHeldItems(m, subscription.id, (JSON.parse(shape) as [string, unknown][]).map(([item]) => item), syncedAt);
         await midBatch?.();
         const stored = await m.update(
           ReflowWatermark,
@@ -52,6 +57,7 @@ export function recordSink({ db, subscription, runId, midBatch }: RecordSinkOpti
         await m.update(ReflowRun, { id: runId }, { ...next, heartbeatAt: syncedAt });
       });
       Object.assign(totals, next);
+      heldShape = shape;
       return { written: live.length, deleted: deleted.length };
     },
   };

@@ -1,7 +1,7 @@
 import { Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { PlatformLevel } from '../../../kernel/graphql/enums';
 import type { Level } from '../../../kernel/levels';
-import type { RecordBase } from '../../records/record-base';
+import type { RecordBase } from '../record-base';
 
 @ObjectType({ description: 'Where a record held by this platform came from, when another level delivered it' })
 @Directive('@shareable')

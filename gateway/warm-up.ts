@@ -1,5 +1,6 @@
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import type { ApolloServer, BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { KnownOperation } from './known-operations';
 
 /*
@@ -11,10 +12,12 @@ import { KnownOperation } from './known-operations';
 /** Marks a warm-up request in its context: planned and cached, never sent to a subgraph. */
 const PLAN_ONLY = Symbol('plan only');
 const PLANNED_ONLY = 'warm-up: planned, not executed';
+const PLANNED_ONLY_CODE = 'WARM_UP_PLANNED';
 
-class PlannedOnly extends Error {
+/** A coded error, so that no formatting of internal errors (production) hides what it is. */
+class PlannedOnly extends GraphQLError {
   constructor() {
-    super(PLANNED_ONLY);
+    super(PLANNED_ONLY, { extensions: { code: PLANNED_ONLY_CODE } });
   }
 }
 
@@ -32,7 +35,7 @@ export async function warmUp<C extends BaseContext>(apollo: ApolloServer<C>, ope
   for (const { name, query, variables } of operations) {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: { [PLAN_ONLY]: true } as unknown as C });
     const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-    if (!errors.some((e) => e.message === PLANNED_ONLY)) failed.push(`${name}: ${errors.map((e) => e.message).join('; ') || 'was executed'}`);
+    if (!errors.some((e) => e.extensions?.code === PLANNED_ONLY_CODE)) failed.push(`${name}: ${errors.map((e) => e.message).join('; ') || 'was executed'}`);
   }
   return failed;
 }

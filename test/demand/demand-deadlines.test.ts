@@ -6,8 +6,12 @@ import { DEMAND_FIELDS, ENTRY_FIELDS, SOURCE, dataOf, hohhotTokens, insertCityDe
 let stack: TestStack;
 let tokens: Awaited<ReturnType<typeof hohhotTokens>>;
 
+/** Monday 2 November 2026, 10:00 in Beijing: the demands dated before National Day are overdue by then. */
+const TODAY = new Date('2026-11-02T02:00:00Z');
+
 beforeAll(async () => {
   stack = await startTestStack();
+  stack.clock.set(TODAY);
   tokens = await hohhotTokens(stack);
 });
 afterAll(() => stack?.stop());
@@ -55,7 +59,7 @@ describe('demand deadlines count working days under the statutory holiday calend
       const demand = await submitCityDemand(stack, tokens.applicant);
       expect(demand.replyDeadline).toMatchObject({ dueDay: '2026-03-09', overdue: false, remainingWorkingDays: 5, provisional: false });
     } finally {
-      stack.clock.reset();
+      stack.clock.set(TODAY);
     }
   });
 });
@@ -78,7 +82,7 @@ describe('the delivery deadline a source department announces (004 art. 24)', ()
         tokens.sourceReviewer,
       );
   });
-  afterEach(() => stack.clock.reset());
+  afterEach(() => stack.clock.set(TODAY));
 
   it('refuses a day that has passed or does not exist', async () => {
     expect(onlyError(await confirm('2026-03-01')).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueDate' });
@@ -128,7 +132,7 @@ describe('a due day counted into a year without an arrangement', () => {
       // The loaded notice gives 4 January off as well: 5 and 6 January, no longer provisional.
       expect(await entryOf()).toMatchObject({ dueDate: '2027-01-06', deadline: { provisional: false } });
     } finally {
-      stack.clock.reset();
+      stack.clock.set(TODAY);
     }
   });
 });

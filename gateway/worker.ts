@@ -2,9 +2,11 @@ import './no-phone-home';
 import './deferred-modules';
 import { loadConfig } from '../subgraphs/kernel/config';
 import { startGateway } from './gateway';
+import { installProcessPolicy } from '../subgraphs/kernel/process-policy';
 
 /** One gateway process: a node:cluster worker (see cluster.ts), or on its own. */
 async function main() {
+  installProcessPolicy({ name: 'gateway' });
   const gateway = await startGateway(loadConfig());
   const stop = () => gateway.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);

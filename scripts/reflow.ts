@@ -4,6 +4,7 @@ import { progressPrinter } from '../subgraphs/kernel/sync/progress-printer';
 import { ReflowRunState, ReflowRunTrigger } from '../subgraphs/modules/reflow/enums';
 import { runSubscription } from '../subgraphs/modules/reflow/target/runner';
 import { withReceivingPlatform } from './reflow-target';
+import { installProcessPolicy } from '../subgraphs/kernel/process-policy';
 
 /**
  * `npm run reflow -- <subscriptionId>`: one run of a reflow or aggregation subscription, from the
@@ -12,6 +13,7 @@ import { withReceivingPlatform } from './reflow-target';
  * resumes there. Exits 1 when the run fails.
  */
 async function main() {
+  installProcessPolicy({ name: 'reflow' });
   const subscriptionId = process.argv[2];
   const stop = new AbortController();
   process.once('SIGINT', () => stop.abort());

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { startGatewayCluster } from '../gateway/cluster';
 import { loadConfig } from '../subgraphs/kernel/config';
 import { startLevels } from './stack';
+import { installProcessPolicy } from '../subgraphs/kernel/process-policy';
 
 /** Cores the level platforms of this process use (one JavaScript thread). */
 const LEVEL_PLATFORM_CORES = 1;
@@ -15,6 +16,7 @@ const LEVEL_PLATFORM_CORES = 1;
  * platforms for the same core and hold another ~100 MB (docs/performance.md, P1 and P6).
  */
 async function main() {
+  installProcessPolicy({ name: 'platform' });
   const config = loadConfig();
   const subgraphs = Object.values(await startLevels(config));
   const stopSubgraphs = () => Promise.all(subgraphs.map((s) => s.stop()));

@@ -4,9 +4,11 @@ import { loadConfig } from '../subgraphs/kernel/config';
 import { isLevel } from '../subgraphs/kernel/levels';
 import { startSubgraph } from '../subgraphs/kernel/server/subgraph-server';
 import { LEVEL_DEFINITIONS } from '../subgraphs/levels';
+import { installProcessPolicy } from '../subgraphs/kernel/process-policy';
 
 /** One level's platform as its own process: `node dist/scripts/start-level.js CITY`. */
 async function main() {
+  installProcessPolicy({ name: 'platform' });
   const level = (process.argv[2] ?? '').toUpperCase();
   if (!isLevel(level)) throw new Error('usage: start-level REGION|CITY|COUNTY');
   const running = await startSubgraph(LEVEL_DEFINITIONS[level], loadConfig());

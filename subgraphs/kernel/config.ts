@@ -41,6 +41,8 @@ export interface ReflowConfig {
   settleMs: number;
   /** Test-only: pause inside each batch transaction between the rows and the watermark, so a kill lands mid-batch. */
   testBatchPauseMs: number;
+  /** The first retry of a failed run comes this long after it, each next one twice as long (never past the interval). */
+  retryBaseMs: number;
 }
 
 export interface PlatformConfig {
@@ -52,6 +54,8 @@ export interface PlatformConfig {
   serviceTokenSecret: string;
   reflow: ReflowConfig;
   signatureWindowSeconds: number;
+  /** A call to another level's platform (reports, reflow pulls, cancellations) that gets no answer this long fails. */
+  platformCallTimeoutMs: number;
   subgraphs: Record<Level, SubgraphEndpoint>;
   gateway: {
     port: number;
@@ -152,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     pageSize: int('REFLOW_PAGE_SIZE', 1000),
     settleMs: int('REFLOW_SETTLE_MS', 2000),
     testBatchPauseMs: int('REFLOW_TEST_BATCH_PAUSE_MS', 0),
+    retryBaseMs: int('REFLOW_RETRY_BASE_MS', 60_000),
   };
   if (reflow.pageSize < 1 || reflow.pageSize > MAX_REFLOW_PAGE_SIZE) problems.push(`REFLOW_PAGE_SIZE must be between 1 and ${MAX_REFLOW_PAGE_SIZE}`);
   if (reflow.schedulerTickMs < 10) problems.push('REFLOW_SCHEDULER_TICK_MS must be at least 10');
@@ -166,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     serviceTokenSecret,
     reflow,
     signatureWindowSeconds: int('SIGNATURE_WINDOW_SECONDS', 60),
+    platformCallTimeoutMs: int('PLATFORM_CALL_TIMEOUT_MS', 60_000),
     subgraphs,
     gateway: {
       port: int('GATEWAY_PORT', 4000),

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'SHARE_DENIED'
   | 'AGENCY_SUSPENDED'
   | 'PLATFORM_UNAVAILABLE'
+  | 'SUBSCRIPTION_CANCELLED'
   | 'PLATFORM_ERROR';
 
 export function platformError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {

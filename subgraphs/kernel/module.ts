@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AgencyRegistry } from './auth/identity';
-import { PolicyGeneration, PolicySnapshots } from './db/policy-generation';
+import { PolicyGeneration, PolicySnapshots, policyTriggers } from './db/policy-generation';
+import { DatabaseTrigger } from './db/triggers';
 import { LoaderRegistry } from './loaders';
 import { WorkingCalendar } from './calendar';
 import { PlatformConfig } from './config';
@@ -26,6 +27,8 @@ export interface PlatformModule {
   serviceFields?: string[];
   /** Tables that access decisions are made from: every change to them bumps the policy generation (db/policy-generation.ts). */
   policyTables?: string[];
+  /** Other triggers the module's tables rely on (db/triggers.ts). */
+  triggers?: DatabaseTrigger[];
   /** The module keeping the agency registry tells the platform where every request's identity is looked up. */
   agencyRegistry?: (platform: { db: DataSource; loaders: LoaderRegistry; snapshots: PolicySnapshots }) => AgencyRegistry;
 }
@@ -47,4 +50,8 @@ export interface LevelDefinition {
 }
 
 /** Every table of a level's database: the kernel's own and those of the modules it mounts. */
+/** Every trigger a level's database must have: those that watch the policy tables, and the modules' own. */
+export const levelTriggers = (definition: LevelDefinition): DatabaseTrigger[] =>
+  definition.modules.flatMap((m) => [...(m.policyTables ?? []).flatMap(policyTriggers), ...(m.triggers ?? [])]);
+
 export const levelEntities = (definition: LevelDefinition): Function[] => [PolicyGeneration, ...definition.modules.flatMap((m) => m.entities)];

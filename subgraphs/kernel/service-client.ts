@@ -24,15 +24,26 @@ export async function callPlatform<T = any>(
     ...signRequest(config.gatewaySigningSecret, { method: 'POST', path: pathname + search, authorization: request.authorization, body }),
   };
   let response: Response;
+  let payload: { data?: T; errors?: { message: string; extensions?: { code?: string; stacktrace?: unknown } & Record<string, unknown> }[] };
   try {
-    response = await fetch(url, { method: 'POST', headers, body });
+    // A platform that accepts the connection and then hangs must not hold the caller for ever.
+    response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(config.platformCallTimeoutMs) });
+    payload = (await response.json()) as typeof payload;
   } catch (error) {
-    throw platformError('PLATFORM_UNAVAILABLE', `the ${level.toLowerCase()} platform did not answer: ${(error as Error).message}`);
+    throw platformError('PLATFORM_UNAVAILABLE', `the ${level.toLowerCase()} platform did not answer: ${reasonOf(error)}`);
   }
-  const payload = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   if (payload.errors?.length) {
-    const first = payload.errors[0];
-    throw platformError((first.extensions?.code ?? 'PLATFORM_ERROR') as ErrorCode, `${level.toLowerCase()} platform: ${first.message}`);
+    // The other level's code and details travel on (what a cancellation says, which field was wrong); its stack does not.
+    const { code, stacktrace: _stack, ...details } = payload.errors[0].extensions ?? {};
+    throw platformError((code ?? 'PLATFORM_ERROR') as ErrorCode, `${level.toLowerCase()} platform: ${payload.errors[0].message}`, details);
   }
   return payload.data as T;
+}
+
+/** Why a call got no GraphQL answer, in words: refused, timed out, or not a GraphQL response. */
+function reasonOf(error: unknown): string {
+  const { name, message, cause } = error as Error & { cause?: { code?: string } };
+  if (name === 'TimeoutError') return 'no answer within the call timeout (PLATFORM_CALL_TIMEOUT_MS)';
+  if (name === 'SyntaxError') return 'its answer was not a GraphQL response';
+  return cause?.code ? `${message} (${cause.code})` : message;
 }

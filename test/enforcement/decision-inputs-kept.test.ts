@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LEVELS } from '../../subgraphs/kernel/levels';
-import { policyTriggerNames } from '../../subgraphs/kernel/db/policy-generation';
+import { levelTriggers } from '../../subgraphs/kernel/module';
 import { LEVEL_DEFINITIONS } from '../../subgraphs/levels';
 import { demoAgency, Sector } from '../../subgraphs/modules/agency/demo-agencies';
 import { ShareMode } from '../../subgraphs/modules/catalog/enums';
@@ -51,7 +51,7 @@ describe('decision inputs kept between requests', () => {
           : (await db.query('SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()')).map((r: { name: string }) => r.name);
       const declared = LEVEL_DEFINITIONS[level].modules.flatMap((m) => m.policyTables ?? []);
       expect(declared).toEqual(expect.arrayContaining(['catalog_item', 'share_grant', 'agency_suspension']));
-      expect(names).toEqual(expect.arrayContaining(declared.flatMap(policyTriggerNames)));
+      expect(names).toEqual(expect.arrayContaining(levelTriggers(LEVEL_DEFINITIONS[level]).map((t) => t.name)));
     }
   });
 

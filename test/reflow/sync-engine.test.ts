@@ -8,10 +8,12 @@ interface Row { key: string; updatedAt: string }
 const ROWS: Row[] = Array.from({ length: 10 }, (_, i) => ({ key: `k${String(i).padStart(2, '0')}`, updatedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, Math.floor(i / 3))).toISOString() }));
 const after = (row: Row, mark: Watermark | null) => !mark || row.updatedAt > mark.updatedAt || (row.updatedAt === mark.updatedAt && row.key > mark.key);
 
-function memorySource(pageSize: number, shapes: () => string = () => 'S1') {
+function memorySource(pageSize: number, shapes: () => string = () => 'S1', options: { failFetch?: number } = {}) {
   const log: string[] = [];
+  let fetches = 0;
   const source: PageSource<Row> = {
     async fetch(mark, { countRemaining }) {
+      if (++fetches === options.failFetch) throw new Error('the region platform did not answer: fetch failed');
       const remaining = ROWS.filter((r) => after(r, mark));
       const rows = remaining.slice(0, pageSize);
       log.push(`fetch after ${mark?.key ?? 'start'}`);
@@ -29,6 +31,10 @@ function memorySink(log: string[], options: { failAt?: number; slow?: Promise<vo
     written,
     position: () => position,
     sink: {
+      async reshape(shape: string) {
+        log.push(`reshape ${shape}`);
+        position = null;
+      },
       async write(rows: Row[], watermark: Watermark) {
         log.push(`write ${rows[0].key}..${rows.at(-1)!.key}`);
         if (options.failAt !== undefined && written.length >= options.failAt) throw new Error('disk full');
@@ -65,6 +71,31 @@ describe('runSync', () => {
     const totals = await runSync({ source, sink, from: { watermark: { updatedAt: ROWS[5].updatedAt, key: ROWS[5].key }, shape: 'S1' } });
     expect(totals.restarts).toBe(1);
     expect(written.map((r) => r.key)).toEqual(ROWS.map((r) => r.key));
+    // What the new shape no longer gives is dropped before anything is pulled again.
+    expect(log.slice(0, 3)).toEqual(['fetch after k05', 'reshape S2', 'fetch after start']);
+  });
+
+  it('reshapes when the shape changed even with nothing left to pull', async () => {
+    const { source, log } = memorySource(4, () => 'S2');
+    const { sink } = memorySink(log);
+    await runSync({ source, sink, from: { watermark: { updatedAt: ROWS[9].updatedAt, key: ROWS[9].key }, shape: 'S1' } });
+    expect(log).toContain('reshape S2');
+  });
+
+  it('fails with the source\'s error when a page fetched ahead fails while a batch is written, and leaves no rejection unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const { source, log } = memorySource(4, () => 'S1', { failFetch: 2 });
+      const { sink, written } = memorySink(log, { slow: new Promise((resolve) => setTimeout(resolve, 50)) });
+      await expect(runSync({ source, sink, from: { watermark: null, shape: null } })).rejects.toThrow('did not answer');
+      expect(written).toHaveLength(4);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
   });
 
   it('stops at a failed batch, leaving the last committed position, without an unhandled prefetch', async () => {

@@ -1,5 +1,6 @@
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import type { RequestContext } from '../context';
+import { DatabaseTrigger, mysqlTriggerStatements } from './triggers';
 
 /**
  * Access decisions are made from a few tables: the catalog's share attributes, grants, applications
@@ -26,47 +27,27 @@ const EVENTS = [
 ] as const;
 
 /** The triggers one table needs, named `policy_generation_<table>_<ai|au|ad>`. */
-export function policyTriggerNames(table: string): string[] {
-  return EVENTS.map(([, suffix]) => `policy_generation_${table}_${suffix}`);
-}
-
-function sqlitePolicyTriggers(table: string): string[] {
-  return EVENTS.map(
-    ([event, suffix]) =>
-      `CREATE TRIGGER IF NOT EXISTS "policy_generation_${table}_${suffix}" AFTER ${event} ON "${table}" BEGIN UPDATE "policy_generation" SET "value" = "value" + 1 WHERE "id" = ${ROW_ID}; END`,
-  );
+export function policyTriggers(table: string): DatabaseTrigger[] {
+  return EVENTS.map(([event, suffix]) => {
+    const name = `policy_generation_${table}_${suffix}`;
+    return {
+      name,
+      sqlite: `CREATE TRIGGER IF NOT EXISTS "${name}" AFTER ${event} ON "${table}" BEGIN UPDATE "policy_generation" SET "value" = "value" + 1 WHERE "id" = ${ROW_ID}; END`,
+      mysql: `CREATE TRIGGER \`${name}\` AFTER ${event} ON \`${table}\` FOR EACH ROW UPDATE \`policy_generation\` SET \`value\` = \`value\` + 1 WHERE \`id\` = ${ROW_ID}`,
+    };
+  });
 }
 
 /** The same triggers on MySQL/MariaDB, for the migration that starts watching a table. */
-export function mysqlPolicyTriggers(table: string): { up: string[]; down: string[] } {
-  return {
-    up: EVENTS.map(
-      ([event, suffix]) =>
-        `CREATE TRIGGER \`policy_generation_${table}_${suffix}\` AFTER ${event} ON \`${table}\` FOR EACH ROW UPDATE \`policy_generation\` SET \`value\` = \`value\` + 1 WHERE \`id\` = ${ROW_ID}`,
-    ),
-    down: EVENTS.map(([, suffix]) => `DROP TRIGGER \`policy_generation_${table}_${suffix}\``),
-  };
-}
-
-const isSqlite = (db: DataSource) => db.options.type === 'better-sqlite3';
+export const mysqlPolicyTriggers = (table: string) => mysqlTriggerStatements(policyTriggers(table));
 
 /**
- * At start: makes sure the counter row exists and every table the modules declare is watched. The
- * embedded SQLite schema is synchronised from the entities, so its triggers are created here; on
- * MySQL the migrations create them, and a platform whose database lacks one refuses to start rather
- * than serve decisions from a cache that would not notice a change.
+ * At start: makes sure the counter row exists. The triggers that bump it are the platform's (see
+ * levelTriggers in module.ts): created on SQLite, checked on MySQL, where a platform whose database
+ * lacks one refuses to start rather than serve decisions from a cache that would not notice a change.
  */
-export async function preparePolicyGeneration(db: DataSource, tables: readonly string[]): Promise<void> {
+export async function preparePolicyGeneration(db: DataSource): Promise<void> {
   await db.createQueryBuilder().insert().into(PolicyGeneration).values({ id: ROW_ID, value: 0 }).orIgnore().updateEntity(false).execute();
-  if (isSqlite(db)) {
-    for (const table of tables) for (const statement of sqlitePolicyTriggers(table)) await db.query(statement);
-    return;
-  }
-  const present = new Set<string>(
-    (await db.query('SELECT TRIGGER_NAME AS name FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()')).map((row: { name: string }) => row.name),
-  );
-  const missing = tables.flatMap(policyTriggerNames).filter((name) => !present.has(name));
-  if (missing.length > 0) throw new Error(`the database lacks the policy-generation triggers ${missing.join(', ')}: run the migrations of this release`);
 }
 
 /** This request's view of the counter, read once (one statement of one row). */

@@ -21,7 +21,8 @@ import { textInputsPlugin } from '../graphql/text-inputs';
 import { createSharedState } from '../shared-state';
 import { LoaderRegistry } from '../loaders';
 import { PolicySnapshots, preparePolicyGeneration } from '../db/policy-generation';
-import { LevelDefinition, levelEntities } from '../module';
+import { LevelDefinition, levelEntities, levelTriggers } from '../module';
+import { prepareTriggers } from '../db/triggers';
 import { buildFederatedSchema } from '../schema';
 import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen, PURPOSE_HEADER, statedPurposeFrom } from './http';
 
@@ -74,7 +75,8 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     logSql: config.logSql,
   });
   await openDatabase(dataSource, endpoint.database);
-  await preparePolicyGeneration(dataSource, definition.modules.flatMap((m) => m.policyTables ?? []));
+  await preparePolicyGeneration(dataSource);
+  await prepareTriggers(dataSource, levelTriggers(definition));
   const snapshots = new PolicySnapshots();
   const calendar = new WorkingCalendar();
   for (const module of definition.modules) {

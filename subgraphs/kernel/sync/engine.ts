@@ -1,4 +1,4 @@
-import { BatchSink, Page, PageSource, SyncPosition, SyncProgress, SyncTotals } from './types';
+import { BatchSink, Page, PageSource, SyncPosition, SyncProgress, SyncTotals, Watermark } from './types';
 
 export class SyncAbortedError extends Error {}
 
@@ -12,8 +12,16 @@ export interface SyncOptions<Row> {
   onProgress?: (progress: SyncProgress) => void;
 }
 
-/** Settles a prefetch nobody will wait for, so its failure is not reported as unhandled. */
-const abandon = (pending: Promise<unknown> | null) => void pending?.catch(() => undefined);
+/**
+ * A page fetched ahead, while the current one is written. It may fail before anyone awaits it (the
+ * source went down mid-run): the failure is kept for whoever awaits it, never left unhandled — an
+ * unhandled rejection would end the whole receiving platform for one source's outage.
+ */
+function prefetch<Row>(source: PageSource<Row>, after: Watermark | null, countRemaining: boolean): Promise<Page<Row>> {
+  const page = source.fetch(after, { countRemaining });
+  page.catch(() => undefined);
+  return page;
+}
 
 /**
  * Pulls pages from a source and hands each to a sink that commits the rows together with the
@@ -26,41 +34,37 @@ export async function runSync<Row>({ source, sink, from, signal, onProgress }: S
   let position = from.watermark;
   let shape = from.shape;
   let total: number | null = null;
-  let pending: Promise<Page<Row>> | null = source.fetch(position, { countRemaining: true });
+  let pending: Promise<Page<Row>> | null = prefetch(source, position, true);
 
   while (pending) {
     const page: Page<Row> = await pending;
     pending = null;
     if (page.remaining !== null) total = page.remaining;
-    if (shape !== null && page.shape !== shape && position !== null) {
-      // Rows already written carry the old shape (an item granted or withdrawn since): pull everything again.
+    if (shape !== null && page.shape !== shape) {
+      // Rows already written carry the old shape (an item granted or withdrawn since): what the new one
+      // no longer gives goes now, and everything is pulled again in the new shape.
+      await sink.reshape(page.shape);
       totals.restarts++;
-      position = null;
       shape = page.shape;
-      pending = source.fetch(null, { countRemaining: true });
-      continue;
+      if (position !== null) {
+        position = null;
+        pending = prefetch(source, null, true);
+        continue;
+      }
     }
     shape = page.shape;
     if (page.rows.length === 0) break;
 
-    if (page.hasMore) pending = source.fetch(page.last, { countRemaining: false });
-    try {
-      const counts = await sink.write(page.rows, page.last!, page.shape);
-      totals.written += counts.written;
-      totals.deleted += counts.deleted;
-    } catch (error) {
-      abandon(pending);
-      throw error;
-    }
+    if (page.hasMore) pending = prefetch(source, page.last, false);
+    const counts = await sink.write(page.rows, page.last!, page.shape);
+    totals.written += counts.written;
+    totals.deleted += counts.deleted;
     position = page.last;
     totals.pages++;
     totals.read += page.rows.length;
     const elapsedMs = Date.now() - started;
     onProgress?.({ ...totals, total, elapsedMs, rate: rateOf(totals, elapsedMs) });
-    if (signal?.aborted && pending) {
-      abandon(pending);
-      throw new SyncAbortedError('the pull was stopped after a committed batch; the next run resumes from there');
-    }
+    if (signal?.aborted && pending) throw new SyncAbortedError('the pull was stopped after a committed batch; the next run resumes from there');
   }
   return totals;
 }

@@ -40,6 +40,12 @@ export interface BatchCounts {
 export interface BatchSink<Row> {
   /** Writes the rows and stores the watermark and shape in ONE transaction: all of it or none of it. */
   write(rows: Row[], watermark: Watermark, shape: string): Promise<BatchCounts>;
+  /**
+   * The source delivers another shape than the receiver's rows were written in (an item withdrawn or
+   * granted, masked or unmasked): drop at once every value the new shape no longer gives, from every
+   * row, and store the new shape with no watermark — in one transaction — so the pull starts over.
+   */
+  reshape(shape: string): Promise<void>;
 }
 
 export interface SyncTotals {

@@ -2,6 +2,7 @@ import '../gateway/no-phone-home';
 import 'reflect-metadata';
 import { reconcile } from '../subgraphs/modules/reflow/target/reconcile';
 import { withReceivingPlatform } from './reflow-target';
+import { installProcessPolicy } from '../subgraphs/kernel/process-policy';
 
 const SHOWN_KEYS = 20;
 const listed = (label: string, keys: string[]) =>
@@ -13,6 +14,7 @@ const listed = (label: string, keys: string[]) =>
  * names the keys that differ. Exits 0 when identical, 1 otherwise.
  */
 async function main() {
+  installProcessPolicy({ name: 'reflow-verify' });
   const subscriptionId = process.argv[2];
   const result = await withReceivingPlatform(subscriptionId, 'npm run reflow:verify -- <subscriptionId>', (platform) => reconcile(platform, subscriptionId));
   console.log(`source ${result.source.count} rows, checksum ${result.source.checksum}`);
@@ -21,7 +23,7 @@ async function main() {
     console.log(`identical: subscription ${subscriptionId} holds exactly the source scope`);
     return;
   }
-  for (const line of [listed('missing here', result.missing), listed('extra here', result.extra), listed('different', result.different)]) if (line) console.log(line);
+  for (const line of [listed('missing here', result.missing), listed('extra here', result.extra), listed('different', result.different), listed('tombstones still holding values', result.lingering)]) if (line) console.log(line);
   process.exit(1);
 }
 

@@ -1,11 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ReflowFrequency, ReflowRunState } from '../../subgraphs/modules/reflow/enums';
 import { ReflowRun } from '../../subgraphs/modules/reflow/run.entity';
+import { ReflowSubscription } from '../../subgraphs/modules/reflow/subscription.entity';
+import { ENTITLEMENT_CHECK_MS, nextRunAt } from '../../subgraphs/modules/reflow/target/scheduler';
 import { PersonRow } from '../../subgraphs/modules/records/record.entities';
 import { startTestStack, TestStack } from '../support/stack';
 import { HOHHOT_AUTHORITY, HULUNBUIR_AUTHORITY, PERSON_ITEMS, REFLOW_TEST_ENV, REGION_AUTHORITY, resourceIdOf, runAt, subscribe } from './reflow-fixtures';
 
 // Issue 5 item 5: the receiving platform's scheduler runs INCREMENTAL subscriptions every
-// intervalMinutes; ONE_OFF subscriptions are run once, by hand.
+// intervalMinutes; ONE_OFF subscriptions are run once, by hand. Issue 18: a failed run is retried
+// with backoff, and a delivered one-off has its entitlement checked (what it may no longer hold goes).
 let stack: TestStack;
 let incremental: string;
 let oneOff: string;
@@ -39,9 +43,44 @@ describe('the reflow scheduler', () => {
     expect(await runsOf(incremental)).toHaveLength(1);
   });
 
-  it('leaves a ONE_OFF subscription alone; run by hand it delivers once', async () => {
+  it('leaves a ONE_OFF subscription alone; run by hand it delivers once, and later runs only check the entitlement', async () => {
     expect(await runsOf(oneOff)).toEqual([]);
-    expect(await runAt(stack, 'CITY', oneOff)).toMatchObject({ trigger: 'COMMAND', state: 'SUCCEEDED' });
-    await expect(runAt(stack, 'CITY', oneOff)).rejects.toThrow(/one-off subscription .* was delivered by run/);
+    const delivered = await runAt(stack, 'CITY', oneOff);
+    expect(delivered).toMatchObject({ trigger: 'COMMAND', state: 'SUCCEEDED', rowsRead: expect.any(Number) });
+    expect(delivered.rowsRead).toBeGreaterThan(0);
+    const held = await stack.subgraphs.CITY.db.getRepository(PersonRow).countBy({ originSubscription: oneOff });
+    expect(await runAt(stack, 'CITY', oneOff)).toMatchObject({ state: 'SUCCEEDED', rowsRead: 0, rowsWritten: 0 });
+    expect(await stack.subgraphs.CITY.db.getRepository(PersonRow).countBy({ originSubscription: oneOff })).toBe(held);
+  });
+});
+
+describe('when a subscription runs next', () => {
+  const subscription = Object.assign(new ReflowSubscription(), { frequency: ReflowFrequency.INCREMENTAL, intervalMinutes: 30 });
+  const at = (minute: number, state: ReflowRunState) => Object.assign(new ReflowRun(), { state, queuedAt: new Date(Date.UTC(2026, 10, 30, 0, minute)) });
+  const MINUTE = 60_000;
+
+  it('is at once when it never ran', () => {
+    expect(nextRunAt(subscription, [], MINUTE)).toBe(0);
+  });
+
+  it('is one interval after a run that succeeded', () => {
+    expect(nextRunAt(subscription, [at(10, ReflowRunState.SUCCEEDED)], MINUTE)).toBe(at(40, ReflowRunState.SUCCEEDED).queuedAt.getTime());
+  });
+
+  it('backs off after failures — 1, 2, 4 … minutes after the last — and never waits past the interval', () => {
+    const failures = (n: number) => Array.from({ length: n }, (_, i) => at(20 - i, ReflowRunState.FAILED));
+    const wait = (recent: ReflowRun[]) => (nextRunAt(subscription, recent, MINUTE) - recent[0].queuedAt.getTime()) / MINUTE;
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => wait(failures(n)))).toEqual([1, 2, 4, 8, 16, 30, 30]);
+    expect(wait([at(20, ReflowRunState.FAILED), at(10, ReflowRunState.SUCCEEDED), at(5, ReflowRunState.FAILED)])).toBe(1);
+  });
+
+  it('runs a weekly subscription hourly all the same: what it holds is re-decided at least that often', () => {
+    const weekly = Object.assign(new ReflowSubscription(), { frequency: ReflowFrequency.INCREMENTAL, intervalMinutes: 7 * 24 * 60 });
+    expect(nextRunAt(weekly, [at(0, ReflowRunState.SUCCEEDED)], MINUTE) - at(0, ReflowRunState.SUCCEEDED).queuedAt.getTime()).toBe(ENTITLEMENT_CHECK_MS);
+  });
+
+  it('checks a delivered one-off subscription hourly: its grants may end', () => {
+    const oneOffSubscription = Object.assign(new ReflowSubscription(), { frequency: ReflowFrequency.ONE_OFF, intervalMinutes: null });
+    expect(nextRunAt(oneOffSubscription, [at(0, ReflowRunState.SUCCEEDED)], MINUTE) - at(0, ReflowRunState.SUCCEEDED).queuedAt.getTime()).toBe(ENTITLEMENT_CHECK_MS);
   });
 });

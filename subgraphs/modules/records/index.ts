@@ -3,6 +3,7 @@ import { PlatformModule } from '../../kernel/module';
 import { DataRecordKeyResolver, RecordFieldResolver, recordsFieldResolvers } from './graphql/records.resolver';
 import { ASSISTANCE, assistancePersonResolver, LEGAL_PERSON, PERSON, typedRecords } from './graphql/typed-records';
 import { verificationResolver } from './graphql/verification.resolver';
+import { DEPARTURE_TRIGGERS, RecordDeparture } from './departure.entity';
 import { RecordOriginRow } from './origin.entity';
 import { RECORD_ENTITIES } from './record.entities';
 import { seedDemoRecords } from './seed';
@@ -20,7 +21,7 @@ export function recordsModule(level: Level): PlatformModule {
   const typed = level === 'COUNTY' ? [typedRecords(level, ASSISTANCE)] : [typedRecords(level, PERSON), typedRecords(level, LEGAL_PERSON)];
   const module: PlatformModule = {
     name: 'records',
-    entities: [...RECORD_ENTITIES, RecordOriginRow],
+    entities: [...RECORD_ENTITIES, RecordOriginRow, RecordDeparture],
     resolvers: [
       RecordFieldResolver,
       DataRecordKeyResolver,
@@ -34,6 +35,8 @@ export function recordsModule(level: Level): PlatformModule {
     seed: seedDemoRecords,
     // Which items a received row's source delivered decides what a reader is told of its nulls.
     policyTables: ['record_origin'],
+    // A row that moves to another division has left the scope of whoever received it for the old one.
+    triggers: DEPARTURE_TRIGGERS,
   };
   built.set(level, module);
   return module;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { IsNull } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
 import { requireDivision } from '../../kernel/divisions';
 import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
@@ -55,9 +56,9 @@ function checkFrequency(input: ReflowApplicationInput): number | null {
   return interval;
 }
 
-/** One table's rows reach one target through at most one subscription: two would overwrite each other's rows. */
+/** One table's rows reach one target through at most one live subscription: two would overwrite each other's rows. */
 async function checkNoOverlap(ctx: RequestContext, table: string, target: Level, scopePrefix: string): Promise<void> {
-  const existing = await ctx.db.getRepository(ReflowSubscription).findBy({ sourceLevel: ctx.level, targetLevel: target, dataTable: table });
+  const existing = await ctx.db.getRepository(ReflowSubscription).findBy({ sourceLevel: ctx.level, targetLevel: target, dataTable: table, cancelledAt: IsNull() });
   const overlapping = existing.find((s) => narrower(s.scopePrefix, scopePrefix) !== null);
   if (overlapping) {
     throw conflict(`input.scopeDivisionCode: subscription ${overlapping.id} of ${overlapping.subscriberUscc} already delivers ${table} rows of ${overlapping.scopePrefix}… to the ${target.toLowerCase()} platform`, { subscriptionId: overlapping.id });

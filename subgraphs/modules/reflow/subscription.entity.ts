@@ -90,6 +90,19 @@ export class ReflowSubscription {
   @Column({ type: 'datetime', precision: 3 })
   @Field()
   createdAt: Date;
+
+  /** Ended by the source's or the subscriber's authority: nothing flows any more, and the target holds nothing of it. */
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  @Field(() => Date, { nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ type: 'varchar', length: 1024, nullable: true, default: null })
+  @Field(() => String, { nullable: true })
+  cancelReason: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true, default: null })
+  @Field(() => String, { nullable: true, description: 'Who cancelled it' })
+  cancelledBy: string | null;
 }
 
 /** Deterministic per application, so registering an approval again (after a failure) is idempotent. */

@@ -9,7 +9,8 @@ import { visibleApplication, visibleApplications } from '../queries';
 import { changesPage } from '../source/changes';
 import { sourceDigest } from '../source/checksum';
 import { ReflowApplicationInput } from './inputs';
-import { ReflowChangePage, ReflowDigest } from './types';
+import { ReflowCancellation, ReflowChangePage, ReflowDigest } from './types';
+import { cancelSubscription } from '../cancellation';
 import { ListSize } from '../../../kernel/graphql/list-size';
 
 /** Root fields of a platform as the holder of data: applications, decisions, and the pulls it serves. */
@@ -36,6 +37,14 @@ export function reflowSourceResolver(level: Level): Function {
       return decideReflow(ctx, id, decision, reason);
     }
 
+    @Mutation(() => ReflowCancellation, {
+      name: name('cancel{Level}ReflowSubscription'),
+      description: "The subscriber's authority or this level's authority over the data ends a subscription, with reasons: nothing flows any more, and the receiving platform keeps none of its values",
+    })
+    cancel(@Arg('id', () => ID) id: string, @Arg('reason') reason: string, @Ctx() ctx: RequestContext) {
+      return cancelSubscription(ctx, id, reason);
+    }
+
     @Query(() => ReflowApplication, { name: name('{level}ReflowApplication'), description: 'Visible to the applicant and to the deciding authority' })
     application(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
       return visibleApplication(ctx, id);
@@ -59,8 +68,9 @@ export function reflowSourceResolver(level: Level): Function {
       @Ctx() ctx: RequestContext,
       @Arg('afterUpdatedAt', () => Date, { nullable: true }) afterUpdatedAt?: Date,
       @Arg('afterKey', () => String, { nullable: true }) afterKey?: string,
+      @Arg('heldShape', () => String, { nullable: true, description: 'The shape the receiver holds rows in; what it may no longer hold is recorded as to be purged' }) heldShape?: string,
     ) {
-      return changesPage(ctx, subscriptionId, { updatedAt: afterUpdatedAt, key: afterKey }, limit);
+      return changesPage(ctx, subscriptionId, { updatedAt: afterUpdatedAt, key: afterKey }, limit, heldShape ?? null);
     }
 
     @Query(() => ReflowDigest, { name: name('{level}ReflowChecksum'), description: 'Platform-internal (SERVICE): count and checksum of a subscription scope, row hashes for the buckets asked' })

@@ -4,6 +4,7 @@ import { levelName } from '../../../kernel/graphql/level-names';
 import { Level } from '../../../kernel/levels';
 import { visibleRuns, visibleSubscriptions } from '../queries';
 import { registerSubscription } from '../registration';
+import { receiveCancellation } from '../cancellation';
 import { ReflowRun } from '../run.entity';
 import { ReflowSubscription } from '../subscription.entity';
 import { ReflowSubscriptionInput } from './inputs';
@@ -19,6 +20,17 @@ export function reflowTargetResolver(level: Level): Function {
     @Directive('@inaccessible')
     register(@Arg('subscription', () => ReflowSubscriptionInput) subscription: ReflowSubscriptionInput, @Ctx() ctx: RequestContext) {
       return registerSubscription(ctx, subscription);
+    }
+
+    @Mutation(() => Int, { name: name('receive{Level}ReflowCancellation'), description: 'Platform-internal: the source tells the receiver a subscription was cancelled; the rows it ended' })
+    @Directive('@inaccessible')
+    receiveCancellation(
+      @Arg('subscriptionId', () => ID) subscriptionId: string,
+      @Arg('cancelledAt', () => Date) cancelledAt: Date,
+      @Arg('reason') reason: string,
+      @Ctx() ctx: RequestContext,
+    ) {
+      return receiveCancellation(ctx, subscriptionId, cancelledAt, reason);
     }
 
     @ListSize({ assumedSize: 50 })

@@ -2,6 +2,7 @@ import { GraphQLScalarType } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ListSize } from '../../../kernel/graphql/list-size';
+import { ReflowSubscription } from '../subscription.entity';
 
 /*
  * Platform-internal types: what a source platform answers a receiving platform's SERVICE calls.
@@ -52,4 +53,17 @@ export class ReflowDigest {
   @Field(() => [String]) bucketHashes: string[];
   @ListSize({ assumedSize: 1000 })
   @Field(() => [ReflowRowHash], { description: 'Row hashes of the requested buckets only' }) rows: ReflowRowHash[];
+}
+
+@ObjectType({ description: 'A subscription ended by an authority, and what the receiving platform did about it' })
+@Directive('@shareable')
+export class ReflowCancellation {
+  @Field(() => ReflowSubscription)
+  subscription: ReflowSubscription;
+
+  @Field(() => Int, { nullable: true, description: 'Rows the receiving platform ended (their values gone, a tombstone left); null with targetNotice when it did not answer' })
+  rowsPurgedAtTarget: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why rowsPurgedAtTarget is null: the receiver purges when its next pull is refused' })
+  targetNotice: string | null;
 }

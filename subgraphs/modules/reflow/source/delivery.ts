@@ -10,6 +10,7 @@ import { policyOf } from '../../records/enforcement';
 import { RecordSource, recordSource } from '../../records/sources';
 import { standingOf } from '../../sharing/standing';
 import { ReflowDirection } from '../enums';
+import { shapeOf } from '../shape';
 import { ReflowSubscription } from '../subscription.entity';
 
 /** One item a pull delivers: the column it comes from, and whether it goes masked. */
@@ -67,8 +68,7 @@ export async function deliveryPlan(ctx: RequestContext, subscription: ReflowSubs
     if (decision.effect === 'DENY') withheld.push({ item: item.code, decision });
     else delivered.push({ item: item.code, property, decision, maskRule: decision.effect === 'ALLOW_MASKED' ? maskRuleFor(item) : null });
   }
-  const shape = JSON.stringify(delivered.map((d) => [d.item, d.maskRule]));
-  return { resource: { id: resource.id, jurisdictionCode: resource.jurisdictionCode }, source, delivered, withheld, shape };
+  return { resource: { id: resource.id, jurisdictionCode: resource.jurisdictionCode }, source, delivered, withheld, shape: shapeOf(delivered) };
 }
 
 async function decisionsFor(ctx: RequestContext, subscription: ReflowSubscription, resourceId: string, items: CatalogItem[]): Promise<Map<string, Decision>> {

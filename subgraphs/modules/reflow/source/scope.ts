@@ -1,6 +1,6 @@
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../../../kernel/context';
-import { forbidden, notFound } from '../../../kernel/errors';
+import { forbidden, notFound, platformError } from '../../../kernel/errors';
 import { requireRole } from '../../../kernel/graphql/guards';
 import { RecordSource } from '../../records/sources';
 import { ReflowSubscription } from '../subscription.entity';
@@ -29,5 +29,14 @@ export async function subscriptionForPull(ctx: RequestContext, subscriptionId: s
   if (me.agency !== subscription.subscriberUscc || me.level !== subscription.targetLevel) {
     throw forbidden(`${action}: subscription ${subscriptionId} belongs to ${subscription.subscriberUscc} at the ${subscription.targetLevel.toLowerCase()} platform`);
   }
+  if (subscription.cancelledAt) throw cancelledError(subscription);
   return subscription;
 }
+
+/** Nothing flows on a cancelled subscription; the receiver learns from this answer that it must purge. */
+export const cancelledError = (subscription: ReflowSubscription) =>
+  platformError('SUBSCRIPTION_CANCELLED', `subscription ${subscription.id} was cancelled at ${subscription.cancelledAt!.toISOString()} by ${subscription.cancelledBy}: ${subscription.cancelReason}`, {
+    cancelledAt: subscription.cancelledAt!.toISOString(),
+    cancelledBy: subscription.cancelledBy,
+    reason: subscription.cancelReason,
+  });

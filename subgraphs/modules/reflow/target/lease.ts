@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { conflict } from '../../../kernel/errors';
 import { SyncPosition } from '../../../kernel/sync/types';
 import { ReflowRunState } from '../enums';
@@ -59,7 +59,8 @@ export async function acquireLease(db: DataSource, run: ReflowRun, onNote?: (lin
 /** Ends the run and gives the subscription back, in one transaction. */
 export async function finishRun(db: DataSource, run: ReflowRun, state: ReflowRunState.SUCCEEDED | ReflowRunState.FAILED, error: string | null): Promise<void> {
   await db.transaction(async (m) => {
-    await m.update(ReflowRun, { id: run.id }, { state, error, finishedAt: new Date() });
+    // A run a cancellation already ended keeps the reason it was given.
+    await m.update(ReflowRun, { id: run.id, state: In([ReflowRunState.QUEUED, ReflowRunState.RUNNING]) }, { state, error, finishedAt: new Date() });
     await m.update(ReflowWatermark, { subscriptionId: run.subscriptionId, leaseRunId: run.id }, { leaseRunId: null });
   });
 }

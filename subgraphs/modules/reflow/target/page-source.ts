@@ -26,10 +26,15 @@ interface WirePage {
 }
 
 /** Pages of a subscription's changes from the source platform's API (source/changes.ts is the other end). */
-export function remotePageSource(config: Readonly<PlatformConfig>, subscription: ReflowSubscription, pageSize: number): PageSource<ReceivedRow> {
+/**
+ * `heldShape` is the shape the receiver's rows were written in: sent with the first pull, so that the
+ * source records on its side when the subscriber is to drop what it no longer may hold.
+ */
+export function remotePageSource(config: Readonly<PlatformConfig>, subscription: ReflowSubscription, pageSize: number, heldShape: string | null): PageSource<ReceivedRow> {
   const field = levelName(subscription.sourceLevel, '{level}ReflowChanges');
-  const query = `query Changes($s: ID!, $t: DateTimeISO, $k: String, $n: Int!, $count: Boolean!) {
-    page: ${field}(subscriptionId: $s, afterUpdatedAt: $t, afterKey: $k, limit: $n) { shape columns rows hasMore remaining @include(if: $count) } }`;
+  const query = `query Changes($s: ID!, $t: DateTimeISO, $k: String, $n: Int!, $count: Boolean!, $held: String) {
+    page: ${field}(subscriptionId: $s, afterUpdatedAt: $t, afterKey: $k, limit: $n, heldShape: $held) { shape columns rows hasMore remaining @include(if: $count) } }`;
+  let held = heldShape;
   const source = recordSource(subscription.dataTable);
   const dataProperties = hashedProperties(source);
 
@@ -52,8 +57,9 @@ export function remotePageSource(config: Readonly<PlatformConfig>, subscription:
 
   return {
     async fetch(after: Watermark | null, { countRemaining }): Promise<Page<ReceivedRow>> {
-      const variables = { s: subscription.id, t: after?.updatedAt ?? null, k: after?.key ?? null, n: pageSize, count: countRemaining };
+      const variables = { s: subscription.id, t: after?.updatedAt ?? null, k: after?.key ?? null, n: pageSize, count: countRemaining, held };
       const { page } = await callSource<{ page: WirePage }>(config, subscription, query, variables);
+      held = page.shape;
       const rows = page.rows.map(decoder(page.columns));
       const last = rows.at(-1);
       return { rows, last: last ? { updatedAt: last.updatedAt, key: last.key } : null, hasMore: page.hasMore, shape: page.shape, remaining: page.remaining ?? null };

@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
 import { PlatformConfig } from '../../../kernel/config';
 import { conflict, notFound } from '../../../kernel/errors';
 import { Level } from '../../../kernel/levels';
 import { runSync } from '../../../kernel/sync/engine';
-import { SyncProgress } from '../../../kernel/sync/types';
+import { PageSource, SyncProgress } from '../../../kernel/sync/types';
 import { ReflowFrequency, ReflowRunState, ReflowRunTrigger } from '../enums';
 import { ReflowRun } from '../run.entity';
 import { ReflowSubscription } from '../subscription.entity';
 import { acquireLease, finishRun, processOwner } from './lease';
-import { remotePageSource } from './page-source';
+import { ReceivedRow, remotePageSource } from './page-source';
+import { ReceivingAudit, receivingAudit } from './receiving-audit';
+import { cancellationPurge, endReceived } from '../cancellation';
 import { recordSink } from './sink';
 
 /** The receiving platform's own database, and where the other levels are. */
@@ -36,20 +39,32 @@ export async function receivedSubscription({ level, db }: ReceivingPlatform, sub
 }
 
 /**
+ * A delivered one-off subscription takes no more rows, but what it delivered is held only while the
+ * entitlement behind it lasts: its later runs ask the source for the shape it delivers now, and drop
+ * what ended (the engine's reshape), without pulling a row.
+ */
+function shapeOnly(source: PageSource<ReceivedRow>): PageSource<ReceivedRow> {
+  return {
+    async fetch(after) {
+      const page = await source.fetch(after, { countRemaining: false });
+      return { ...page, rows: [], last: null, hasMore: false, remaining: 0 };
+    },
+  };
+}
+
+/**
  * One run of a subscription at its receiving platform: recorded as a job (queued, running,
  * succeeded or failed, with its counters), resumed from the last committed batch, pulled from the
- * source's API and written into this platform's database only. A failure — another run holding
- * the subscription included — is recorded on the run, which is returned either way; only an unknown
- * subscription, or a one-off one already delivered, throws.
+ * source's API and written into this platform's database only. A failure — the source not answering,
+ * another run holding the subscription — is recorded on the run with its reason and the lease given
+ * back, and the run is returned either way; only an unknown or cancelled subscription throws.
  */
 export async function runSubscription(platform: ReceivingPlatform, subscriptionId: string, options: RunOptions): Promise<ReflowRun> {
   const { db, config } = platform;
   const subscription = await receivedSubscription(platform, subscriptionId);
+  if (subscription.cancelledAt) throw conflict(`subscription ${subscriptionId} was cancelled at ${subscription.cancelledAt.toISOString()}: ${subscription.cancelReason}`);
   const runs = db.getRepository(ReflowRun);
-  if (subscription.frequency === ReflowFrequency.ONE_OFF) {
-    const delivered = await runs.findOneBy({ subscriptionId, state: ReflowRunState.SUCCEEDED });
-    if (delivered) throw conflict(`one-off subscription ${subscriptionId} was delivered by run ${delivered.id}`, { runId: delivered.id });
-  }
+  const delivered = subscription.frequency === ReflowFrequency.ONE_OFF && (await runs.existsBy({ subscriptionId, state: ReflowRunState.SUCCEEDED, rowsRead: MoreThan(0) }));
   const run = Object.assign(new ReflowRun(), {
     id: randomUUID(),
     subscriptionId,
@@ -59,6 +74,7 @@ export async function runSubscription(platform: ReceivingPlatform, subscriptionI
     queuedAt: new Date(),
   });
   await runs.insert(run);
+  const audit = receivingAudit(db);
   try {
     const from = await acquireLease(db, run, options.onNote);
     const pauseMs = config.reflow.testBatchPauseMs;
@@ -68,9 +84,10 @@ export async function runSubscription(platform: ReceivingPlatform, subscriptionI
           await sleep(pauseMs);
         }
       : undefined;
+    const pages = remotePageSource(config, subscription, config.reflow.pageSize, from.shape);
     await runSync({
-      source: remotePageSource(config, subscription, config.reflow.pageSize),
-      sink: recordSink({ db, subscription, runId: run.id, midBatch }),
+      source: delivered ? shapeOnly(pages) : pages,
+      sink: recordSink({ db, subscription, runId: run.id, midBatch, audit }),
       from,
       signal: options.signal,
       onProgress: options.onProgress,
@@ -78,6 +95,20 @@ export async function runSubscription(platform: ReceivingPlatform, subscriptionI
     await finishRun(db, run, ReflowRunState.SUCCEEDED, null);
   } catch (error) {
     await finishRun(db, run, ReflowRunState.FAILED, (error as Error).message ?? String(error));
+    if (error instanceof GraphQLError && error.extensions.code === 'SUBSCRIPTION_CANCELLED') await learnCancellation(db, subscription, error, audit, options.onNote);
   }
   return runs.findOneByOrFail({ id: run.id });
+}
+
+/**
+ * The source refused the pull because the subscription was cancelled there while this platform did
+ * not answer: it is ended here now, as if the source had reached it then.
+ */
+async function learnCancellation(db: DataSource, subscription: ReflowSubscription, refusal: GraphQLError, audit: ReceivingAudit, onNote?: (line: string) => void) {
+  const { cancelledAt, cancelledBy, reason } = refusal.extensions as { cancelledAt?: string; cancelledBy?: string; reason?: string };
+  const cancellation = { at: cancelledAt ? new Date(cancelledAt) : new Date(), by: cancelledBy ?? `the ${subscription.sourceLevel.toLowerCase()} platform`, reason: reason ?? refusal.message };
+  const rows = await endReceived(db, subscription, cancellation);
+  if (rows === null) return;
+  await audit.record(subscription, cancellationPurge(subscription, rows));
+  onNote?.(`subscription ${subscription.id} was cancelled at its source: ${rows} rows ended here`);
 }

@@ -13,7 +13,7 @@ export interface KnownOperation {
 export const KNOWN_OPERATIONS: readonly KnownOperation[] = [
   {
     name: 'CatalogPage',
-    query: `query CatalogPage($filter: CatalogFilter, $first: Int!, $after: String) {
+    query: `query CatalogPage($filter: CatalogFilter, $first: Int, $after: String) {
   catalog(filter: $filter, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
@@ -30,8 +30,18 @@ export const KNOWN_OPERATIONS: readonly KnownOperation[] = [
   {
     name: 'Jurisdiction',
     query: `query Jurisdiction($code: ID!) {
-  jurisdiction(code: $code) { code name cityPlatform { name } children { code name countyPlatform { name } } }
+  jurisdiction(code: $code) { code name platform { level name } children { code name platform { level name } } }
 }`,
     variables: { code: '150000' },
+  },
+  {
+    name: 'MyApplications',
+    query: `query MyApplications($first: Int) {
+  platforms {
+    level
+    shareApplications(role: APPLICANT, first: $first) { totalCount nodes { id state submittedAt resource { id name } } }
+  }
+}`,
+    variables: { first: 20 },
   },
 ];

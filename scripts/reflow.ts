@@ -22,11 +22,12 @@ async function main() {
     return runSubscription(platform, subscriptionId, { trigger: ReflowRunTrigger.COMMAND, signal: stop.signal, onProgress: printer.update, onNote: printer.note }).finally(printer.done);
   });
   const seconds = run.startedAt && run.finishedAt ? (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000 : 0;
-  console.log(`run ${run.id} ${run.state}: ${run.rowsRead} read, ${run.rowsWritten} written, ${run.rowsDeleted} deleted in ${seconds.toFixed(1)} s (${run.rate} rows/s)`);
-  if (run.state !== ReflowRunState.SUCCEEDED) {
-    console.error(`run failed: ${run.error}`);
-    process.exit(1);
-  }
+  const summary = `run ${run.id} ${run.state}: ${run.rowsRead} read, ${run.rowsWritten} written, ${run.rowsDeleted} deleted in ${seconds.toFixed(1)} s (${run.rate} rows/s)`;
+  if (run.state === ReflowRunState.SUCCEEDED) return console.log(summary);
+  // Both lines on one stream, so that the reason is always the last line a reader (or a log) sees.
+  console.error(summary);
+  console.error(`run failed: ${run.error}`);
+  process.exit(1);
 }
 
 main().catch((error) => {

@@ -23,7 +23,7 @@ export const CATALOG_INDEX_PAGE = `query CatalogIndexPage($first: Int!) {
 
 /** Person records of the region's basic database, every field enforced per item (issue 4). */
 export const REGION_PERSONS = `query RegionPersons($first: Int!) {
-  regionPersons(first: $first) { edges { node { name gender birthDate householdAddress } } }
+  platform(level: REGION) { ... on PersonRegister { persons(first: $first) { edges { node { name gender birthDate householdAddress } } } } }
 }`;
 
 export const graphqlBody = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });

@@ -1,30 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { Kind, parse } from 'graphql';
 import { demoAgency, Sector } from '../../subgraphs/modules/agency/demo-agencies';
-import { PendingScenario } from '../report';
+import { decodeGlobalId } from '../../subgraphs/kernel/graphql/global-id';
 import { BenchContext, postGraphQL } from '../scenario';
-
-/** The root field the record scenarios query; it arrives with the records module. */
-export const RECORDS_ROOT_FIELD = 'regionPersons';
-
-/** Whether the committed supergraph has a Query field (read from the file, as the gateways serve it). */
-export function supergraphHasQueryField(supergraphSdl: string, field: string): boolean {
-  return parse(supergraphSdl).definitions.some(
-    (definition) =>
-      (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) &&
-      definition.name.value === 'Query' &&
-      (definition.fields ?? []).some((f) => f.name.value === field),
-  );
-}
-
-export function recordsModuleServed(supergraphPath: string): boolean {
-  return supergraphHasQueryField(readFileSync(supergraphPath, 'utf8'), RECORDS_ROOT_FIELD);
-}
-
-/** The table row of a record scenario while the records module is not in the supergraph. */
-export function recordsPending(id: string, title: string, goal: string): PendingScenario {
-  return { id, title, goal, pending: `pending: records module (no ${RECORDS_ROOT_FIELD} in the supergraph)` };
-}
 
 /** A banner's civil affairs bureau reading the region's population records. */
 export const READER = demoAgency('150102', Sector.CIVIL_AFFAIRS);
@@ -37,7 +13,9 @@ export async function grantWhatIsDenied(context: BenchContext, body: string, aut
   const refusals = (answer: any): any[] => (answer?.errors ?? []).filter((e: any) => e.extensions?.code === 'SHARE_DENIED');
   const itemsByResource = new Map<string, Set<string>>();
   for (const { extensions } of refusals(await postGraphQL(context.ours.url, body, { authorization }))) {
-    itemsByResource.set(extensions.resourceId, (itemsByResource.get(extensions.resourceId) ?? new Set()).add(extensions.item));
+    // Refusals name the resource by its global id; the grant is written with the region's own id.
+    const resourceId = decodeGlobalId(extensions.resourceId)?.localId ?? extensions.resourceId;
+    itemsByResource.set(resourceId, (itemsByResource.get(resourceId) ?? new Set()).add(extensions.item));
   }
   for (const [resourceId, items] of itemsByResource) {
     await context.stack.grantAccess('REGION', { agencyUscc: READER.uscc, resourceId, itemCodes: [...items] });

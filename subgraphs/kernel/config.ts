@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { LEVELS, Level } from './levels';
+import { LEVEL_FACTS, LEVELS, Level } from './levels';
 
 /**
  * All configuration comes from the environment, is validated once at start-up, and is handed around
@@ -88,8 +88,6 @@ const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
 const DEV_SIGNING_SECRET = 'dev-only-gateway-signing-secret-0123456789';
 const DEV_SERVICE_TOKEN_SECRET = 'dev-only-service-token-secret-0123456789';
 export const MAX_REFLOW_PAGE_SIZE = 5000;
-const DEFAULT_PORTS: Record<Level, number> = { REGION: 4001, CITY: 4002, COUNTY: 4003 };
-export const DEFAULT_DATABASES: Record<Level, string> = { REGION: 'region_platform', CITY: 'city_platform', COUNTY: 'county_platform' };
 
 export class ConfigError extends Error {}
 
@@ -132,8 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
   const sqliteDir = path.resolve(env.SQLITE_DIR ?? 'data');
   const subgraphs = {} as Record<Level, SubgraphEndpoint>;
   for (const level of LEVELS) {
-    const port = int(`${level}_PORT`, DEFAULT_PORTS[level]);
-    const dbName = prefix + DEFAULT_DATABASES[level];
+    const port = int(`${level}_PORT`, LEVEL_FACTS[level].defaultPort);
+    const dbName = prefix + LEVEL_FACTS[level].defaultDatabase;
     const explicitUrl = env[`${level}_DATABASE_URL`];
     let database: DatabaseConfig;
     if (explicitUrl) database = mysqlFromUrl(explicitUrl, dbName, problems, true);

@@ -6,24 +6,29 @@ import { LoaderRegistry } from './loaders';
 import { WorkingCalendar } from './calendar';
 import { PlatformConfig } from './config';
 import { Level } from './levels';
+import type { NodeType } from './graphql/node-registry';
 import { ReferenceResolvers } from './schema';
 
 /**
  * A domain module is written once and mounted by every level subgraph that needs it. It brings
- * its entities (TypeORM tables that are also GraphQL types), its resolvers, and optionally the
- * entity reference resolvers and demo seed data for the level it is mounted on.
+ * its entities (TypeORM tables), its resolvers and GraphQL types, its node types, and optionally
+ * reference resolvers of other entities and demo seed data. A module is the same object at every
+ * level; what differs by level is the type (CityShareApplication) and the request's ctx.level.
  */
 export interface PlatformModule {
   name: string;
   entities: Function[];
   resolvers: Function[];
   orphanedTypes?: Function[];
+  /** Types a client fetches by global id, with how their level loads them (node(id), _entities). */
+  nodes?: NodeType[];
+  /** How this level loads entities that are not nodes (keyed otherwise: a record by its key). */
   referenceResolvers?: ReferenceResolvers;
   /** Runs once at start: seeds demo data when the module's tables are empty (idempotent), loads state. */
   seed?: (seed: SeedContext) => Promise<void>;
   /** Runs once the platform serves requests (e.g. a scheduler); what it returns is awaited before the database closes. */
   start?: (context: SeedContext) => () => Promise<void>;
-  /** Root fields SERVICE identities may call (platform-to-platform flows); they may call nothing else. */
+  /** Root fields SERVICE identities may call (platform-to-platform flows), as level patterns ('{level}ReflowChanges'); nothing else. */
   serviceFields?: string[];
   /** Tables that access decisions are made from: every change to them bumps the policy generation (db/policy-generation.ts). */
   policyTables?: string[];

@@ -1,6 +1,5 @@
 import { criterionMet, goalMet, MeasuredScenario, PendingScenario, ratio, renderTable, RunDescription } from '../../bench/report';
 import { combineRounds, interleaving } from '../../bench/rounds';
-import { supergraphHasQueryField } from '../../bench/scenarios/records';
 
 const RUN: RunDescription = {
   date: new Date('2026-03-02T08:00:00Z'),
@@ -113,16 +112,5 @@ describe('rounds', () => {
       { rps: 200, p50Ms: 20, p99Ms: 60, requests: 2000, failures: 3 },
     ]);
     expect(combined).toEqual({ rps: 150, p50Ms: 15, p99Ms: 50, requests: 3000, failures: 3 });
-  });
-});
-
-describe('detecting the records module in the supergraph', () => {
-  it('finds a root Query field, whether defined or extended', () => {
-    expect(supergraphHasQueryField('type Query { catalog: Int regionPersons: Int }', 'regionPersons')).toBe(true);
-    expect(supergraphHasQueryField('type Query { catalog: Int } extend type Query { regionPersons: Int }', 'regionPersons')).toBe(true);
-  });
-
-  it('does not mistake a field of another type for a root field', () => {
-    expect(supergraphHasQueryField('type Query { catalog: Int } type Region { regionPersons: Int }', 'regionPersons')).toBe(false);
   });
 });

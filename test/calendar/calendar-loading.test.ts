@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agency/demo-agencies';
-import { errorCodes, startTestStack, TestStack } from '../support/stack';
+import { errorCodes, GraphQLResponse, startTestStack, TestStack } from '../support/stack';
 
 // Issue 3 item 4: chinese-days ships arrangements up to 2026; an operator loads later years, from a
 // file at start or through the region authority's mutation, and every level's platform uses them.
@@ -11,7 +11,10 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const coverage = (level: 'region' | 'city' | 'county') => `{ ${level}CalendarCoverage(years: [2026, 2027, 2028]) { year covered loaded } }`;
+/** Every level's coverage in one operation: the region lists the platforms, each level answers its own. */
+const COVERAGE = '{ platforms { level calendarCoverage(years: [2026, 2027, 2028]) { year covered loaded } } }';
+const coverageByLevel = (response: GraphQLResponse): Record<string, unknown[]> =>
+  Object.fromEntries((response.body.data!.platforms as { level: string; calendarCoverage: unknown[] }[]).map((p) => [p.level, p.calendarCoverage]));
 
 const ARRANGEMENT_2027 = {
   year: 2027,
@@ -23,9 +26,10 @@ const ARRANGEMENT_2027 = {
 describe('working-day calendar maintenance', () => {
   it('knows 2026 from the package and 2028 from the arrangement file, at every level', async () => {
     const token = await stack.token(demoAgency('150102', Sector.HEALTH));
-    for (const level of ['region', 'city', 'county'] as const) {
-      const response = await stack.query(coverage(level), {}, token);
-      expect(response.body.data[`${level}CalendarCoverage`]).toEqual([
+    const coverage = coverageByLevel(await stack.query(COVERAGE, {}, token));
+    expect(Object.keys(coverage).sort()).toEqual(['CITY', 'COUNTY', 'REGION']);
+    for (const level of Object.keys(coverage)) {
+      expect(coverage[level]).toEqual([
         { year: 2026, covered: true, loaded: false },
         { year: 2027, covered: false, loaded: false },
         { year: 2028, covered: true, loaded: true },
@@ -47,17 +51,15 @@ describe('working-day calendar maintenance', () => {
     const response = await stack.query('mutation($a: YearArrangementInput!) { loadRegionWorkingCalendar(arrangement: $a) }', { a: bad }, authority);
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.body.errors![0].message).toMatch(/^arrangement\.workdays\[0\]/);
-    const after = await stack.query(coverage('city'), {}, authority);
-    expect(after.body.data.cityCalendarCoverage[1]).toEqual({ year: 2027, covered: false, loaded: false });
+    const after = coverageByLevel(await stack.query(COVERAGE, {}, authority));
+    expect(after.CITY[1]).toEqual({ year: 2027, covered: false, loaded: false });
   });
 
   it("the region authority's arrangement reaches the city and county platforms", async () => {
     const authority = await stack.token(demoAuthority('150000'), 'AUTHORITY_REVIEWER');
     const response = await stack.query('mutation($a: YearArrangementInput!) { loadRegionWorkingCalendar(arrangement: $a) }', { a: ARRANGEMENT_2027 }, authority);
     expect(response.body).toEqual({ data: { loadRegionWorkingCalendar: 2027 } });
-    for (const level of ['region', 'city', 'county'] as const) {
-      const after = await stack.query(coverage(level), {}, authority);
-      expect(after.body.data[`${level}CalendarCoverage`][1]).toEqual({ year: 2027, covered: true, loaded: true });
-    }
+    const after = coverageByLevel(await stack.query(COVERAGE, {}, authority));
+    for (const level of ['REGION', 'CITY', 'COUNTY']) expect(after[level][1]).toEqual({ year: 2027, covered: true, loaded: true });
   });
 });

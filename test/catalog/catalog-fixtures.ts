@@ -53,12 +53,7 @@ export const RESOURCE_FIELDS = `id lineageId code version state name jurisdictio
 /** The token subject stack.token() gives a demo agency's user holding exactly `role`. */
 export const subjectOf = (agency: DemoAgency, role: 'AGENCY_USER' | 'AUTHORITY_REVIEWER') => `tester-${agency.uscc}-${role}`;
 
-/** The single error of a response, after checking that there is exactly one and no data came with it. */
-export function onlyError(response: GraphQLResponse) {
-  expect(response.body.errors).toHaveLength(1);
-  expect(response.body.data ?? null).toBeNull();
-  return response.body.errors![0];
-}
+export { onlyError } from '../support/api';
 
 export interface ResourceSetup {
   code: string;

@@ -2,6 +2,7 @@ import { demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agenc
 import { CatalogState } from '../../subgraphs/modules/catalog/enums';
 import { startTestStack, TestStack } from '../support/stack';
 import { insertResources, onlyError, resourceInput } from './catalog-fixtures';
+import { levelId } from '../support/api';
 
 let stack: TestStack;
 const hohhotAgency = demoAgency('150100', Sector.HEALTH);
@@ -33,25 +34,25 @@ beforeAll(async () => {
     submitted('150700-DL-0001', '2026-09-29T02:00:00Z', hulunbuirAgency),
     { code: '150100-DL-0004', provider: hohhotAgency, state: CatalogState.DRAFT },
   ]);
-  [submittedBeforeNationalDay, submittedOnSaturday, submittedInNovember, hulunbuirSubmission, hohhotDraft] = rows.map((r) => r.id);
+  [submittedBeforeNationalDay, submittedOnSaturday, submittedInNovember, hulunbuirSubmission, hohhotDraft] = rows.map((r) => levelId('CITY', 'Resource', r.id));
 });
 afterAll(() => stack?.stop());
 
-const REVIEW = `query($id: ID!) { cityResource(id: $id) { state
-  review { kind profile citation workingDays startedAt dueDay dueAt remainingWorkingDays overdue provisional } } }`;
+const REVIEW = `query($id: ID!) { node(id: $id) { ... on CityResource { state
+  review { kind profile citation workingDays startedAt dueDay dueAt remainingWorkingDays overdue provisional } } } }`;
 
 async function reviewOf(id: string, token: string) {
   const response = await stack.query(REVIEW, { id }, token);
   expect(response.body.errors).toBeUndefined();
-  return response.body.data.cityResource.review;
+  return response.body.data.node.review;
 }
 
-const PENDING = `query($within: Int) { cityPendingCatalogReviews(dueWithinWorkingDays: $within) { id state jurisdictionCode review { dueDay overdue } } }`;
+const PENDING = `query($within: Int) { platform(level: CITY) { pendingCatalogReviews(dueWithinWorkingDays: $within) { id state jurisdictionCode ... on CityResource { review { dueDay overdue } } } } }`;
 
 async function pending(token: string, within?: number) {
   const response = await stack.query(PENDING, { within }, token);
   expect(response.body.errors).toBeUndefined();
-  return response.body.data.cityPendingCatalogReviews as { id: string; state: string; jurisdictionCode: string; review: { dueDay: string; overdue: boolean } }[];
+  return response.body.data.platform.pendingCatalogReviews as { id: string; state: string; jurisdictionCode: string; review: { dueDay: string; overdue: boolean } }[];
 }
 
 describe('the authority\'s 5 working days to decide on a catalog submission (004 art. 11)', () => {
@@ -86,7 +87,7 @@ describe('the authority\'s 5 working days to decide on a catalog submission (004
 
   it('shows no review deadline for a resource that is not waiting on the authority', async () => {
     const response = await stack.query(REVIEW, { id: hohhotDraft }, hohhotAuthority);
-    expect(response.body.data.cityResource).toEqual({ state: 'DRAFT', review: null });
+    expect(response.body.data.node).toEqual({ state: 'DRAFT', review: null });
   });
 });
 

@@ -14,7 +14,7 @@ afterAll(() => stack?.stop());
 
 const CREATE = 'mutation($input: CatalogResourceInput!) { createCityResource(input: $input) { id state } }';
 const UPDATE = 'mutation($id: ID!, $input: CatalogResourceInput!) { updateCityResource(id: $id, input: $input) { id } }';
-const VISIBLE = '{ cityResources(jurisdictionCode: "150100", first: 200) { id name items { code shareType } } }';
+const VISIBLE = '{ platform(level: CITY) { resources(jurisdictionCode: "150100", first: 200) { nodes { id name items { code shareType } } } } }';
 
 /** Two valid items come first, so the error must name the third one by its index. */
 const withBadItem = (bad: ItemSpec) => resourceInput('违反共享规则的资源', [unconditionalItem('record_no', '登记编号'), conditionalItem('holder_name', '持有人姓名'), bad]);
@@ -22,7 +22,7 @@ const withBadItem = (bad: ItemSpec) => resourceInput('违反共享规则的资�
 async function visibleResources() {
   const response = await stack.query(VISIBLE, {}, token);
   expect(response.body.errors).toBeUndefined();
-  return response.body.data.cityResources;
+  return response.body.data.platform.resources.nodes;
 }
 
 const VIOLATIONS: [rule: string, item: ItemSpec, field: string, citation: string, says: RegExp][] = [

@@ -1,5 +1,6 @@
 import { startTestStack, TestStack } from '../support/stack';
 import { DEMAND_INPUT, hohhotTokens, SOURCE } from './demand-fixtures';
+import { localId } from '../support/api';
 
 // 001 art. 25 / 004 art. 44: each step of a demand (004 art. 24) is in the platform's audit trail.
 let stack: TestStack;
@@ -18,8 +19,8 @@ it('records submission, review and a refusal with its stated reason in the city 
     tokens.sourceReviewer,
   );
   expect(refused.body.errors).toBeUndefined();
-  const trail = await stack.query('{ cityAuditTrail(first: 100) { action reason recordKeys } }', {}, tokens.authority);
-  const steps = trail.body.data.cityAuditTrail.filter((r: { recordKeys: string[] }) => r.recordKeys.includes(id)).reverse();
+  const trail = await stack.query('{ platform(level: CITY) { auditTrail(first: 100) { nodes { action reason recordKeys } } } }', {}, tokens.authority);
+  const steps = trail.body.data.platform.auditTrail.nodes.filter((r: { recordKeys: string[] }) => r.recordKeys.includes(localId(id))).reverse();
   expect(steps.map((s: { action: string }) => s.action)).toEqual(['DEMAND_SUBMITTED', 'DEMAND_AUTHORITY_APPROVED', 'DEMAND_REFUSED']);
   expect(steps[2].reason).toBe(reason);
 });

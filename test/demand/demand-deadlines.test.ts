@@ -2,6 +2,7 @@ import { demoAuthority } from '../../subgraphs/modules/agency/demo-agencies';
 import { DemandState } from '../../subgraphs/modules/demand/enums';
 import { startTestStack, TestStack } from '../support/stack';
 import { DEMAND_FIELDS, ENTRY_FIELDS, SOURCE, dataOf, hohhotTokens, insertCityDemand, insertCityResponsibility, onlyError, submitCityDemand } from './demand-fixtures';
+import { levelId } from '../support/api';
 
 let stack: TestStack;
 let tokens: Awaited<ReturnType<typeof hohhotTokens>>;
@@ -19,7 +20,9 @@ afterAll(() => stack?.stop());
 /** Tuesday 29 September 2026, 10:00 in Beijing: two working days before the National Day break (1-7 October). */
 const BEFORE_NATIONAL_DAY = new Date('2026-09-29T02:00:00Z');
 
-const demandById = async (id: string, token = tokens.applicant) => dataOf(await stack.query(`query($id: ID!) { cityDemand(id: $id) { ${DEMAND_FIELDS} } }`, { id }, token)).cityDemand;
+/** A demand read again by its id; one written straight into the database is named by its row's id. */
+const demandById = async (id: string, token = tokens.applicant) =>
+  dataOf(await stack.query(`query($id: ID!) { node(id: $id) { ... on DemandApplication { ${DEMAND_FIELDS} } } }`, { id: id.includes('-') ? levelId('CITY', 'DemandApplication', id) : id }, token)).node;
 
 describe('demand deadlines count working days under the statutory holiday calendar (004 art. 24)', () => {
   it('gives the reply 5 working days from submission, skipping National Day 2026, and flags it overdue once past', async () => {
@@ -49,8 +52,8 @@ describe('demand deadlines count working days under the statutory holiday calend
     const read = await demandById(demand.id);
     expect(read.replyDeadline).toBeNull();
     expect(read.deliveryDeadline).toMatchObject({ kind: 'DEMAND_DELIVERY', workingDays: 7, citation: '004 art. 24', dueDay: '2026-10-14', overdue: true, remainingWorkingDays: 0 });
-    const entries = dataOf(await stack.query(`{ cityResponsibilityList(agencyUscc: "${SOURCE.uscc}") { ${ENTRY_FIELDS} } }`, {}, tokens.sourceReviewer)).cityResponsibilityList;
-    expect(entries.find((e: { demandId: string }) => e.demandId === demand.id)).toMatchObject({ dueDate: '2026-10-14', fulfilled: false, overdue: true });
+    const entries = dataOf(await stack.query(`{ platform(level: CITY) { responsibilityList(agencyUscc: "${SOURCE.uscc}") { nodes { ${ENTRY_FIELDS} } } } }`, {}, tokens.sourceReviewer)).platform.responsibilityList.nodes;
+    expect(entries.find((e: { demand: { id: string } | null }) => e.demand?.id === levelId('CITY', 'DemandApplication', demand.id))).toMatchObject({ dueDate: '2026-10-14', fulfilled: false, overdue: true });
   });
 
   it('gives a demand submitted on a working day its full 5 working days, counting none of today', async () => {
@@ -124,7 +127,7 @@ describe('a due day counted into a year without an arrangement', () => {
       dataOf(await stack.query(`mutation($id: ID!, $s: ID) { reviewCityDemand(id: $id, decision: APPROVE, sourceDepartmentUscc: $s) { id } }`, { id: demand.id, s: SOURCE.uscc }, tokens.authority));
       dataOf(await stack.query(`mutation($id: ID!) { confirmCityDemand(id: $id, itemName: "婚姻登记状态") { id } }`, { id: demand.id }, tokens.sourceReviewer));
       const entryOf = async () =>
-        (dataOf(await stack.query(`{ cityResponsibilityList(agencyUscc: "${SOURCE.uscc}") { ${ENTRY_FIELDS} } }`, {}, tokens.sourceReviewer)).cityResponsibilityList as any[]).find((e) => e.demandId === demand.id);
+        (dataOf(await stack.query(`{ platform(level: CITY) { responsibilityList(agencyUscc: "${SOURCE.uscc}") { nodes { ${ENTRY_FIELDS} } } } }`, {}, tokens.sourceReviewer)).platform.responsibilityList.nodes as any[]).find((e) => e.demand?.id === demand.id);
       // 25, 28, 29, 30, 31 Dec, then 4 and 5 Jan: New Year's Day is a statutory holiday.
       expect(await entryOf()).toMatchObject({ dueDate: '2027-01-05', dueDateAnnounced: false, deadline: { provisional: true } });
       const regionAuthority = await stack.token(demoAuthority('150000'), 'AUTHORITY_REVIEWER');

@@ -23,13 +23,13 @@ export const subjectOf = (uscc: string, role: string) => `tester-${uscc}-${role}
 
 const DEADLINE = 'kind profile citation workingDays startedAt dueDay overdue remainingWorkingDays provisional';
 
-export const DEMAND_FIELDS = `id state applicantUscc applicantUser applicantJurisdiction description desiredItems scenario purpose legalBasis
+export const DEMAND_FIELDS = `__typename id state applicantUscc applicantUser applicantJurisdiction description desiredItems scenario purpose legalBasis
   suggestedSourceUscc sourceDepartmentUscc submittedAt reviewedAt reviewedBy reviewedByAgency answeredAt answeredBy
-  deliveredAt deliveredBy deliveredResourceId refusalStep refusalReason refusalLegalBasis
+  deliveredAt deliveredBy deliveredResource { id } refusalStep refusalReason refusalLegalBasis
   replyDeadline { ${DEADLINE} } deliveryDeadline { ${DEADLINE} }
-  responsibility { itemName resourceCode dueDate fulfilled resourceId }`;
+  responsibility { itemName resourceCode dueDate fulfilled resource { id } }`;
 
-export const ENTRY_FIELDS = `id agencyUscc demandId itemName resourceCode dueDate dueDateAnnounced processingReason confirmedAt fulfilled fulfilledAt resourceId overdue
+export const ENTRY_FIELDS = `id agencyUscc itemName resourceCode dueDate dueDateAnnounced processingReason confirmedAt fulfilled fulfilledAt resource { id } overdue
   deadline { ${DEADLINE} } demand { id state }`;
 
 export const DEMAND_INPUT = {
@@ -41,12 +41,7 @@ export const DEMAND_INPUT = {
   suggestedSourceUscc: SOURCE.uscc,
 };
 
-/** The single error of a response, after checking that there is exactly one and no data came with it. */
-export function onlyError(response: GraphQLResponse) {
-  expect(response.body.errors).toHaveLength(1);
-  expect(response.body.data ?? null).toBeNull();
-  return response.body.errors![0];
-}
+export { onlyError } from '../support/api';
 
 /** The data of a response that must have succeeded. */
 export function dataOf(response: GraphQLResponse) {

@@ -17,16 +17,16 @@ const CONFIRM = `mutation($id: ID!, $item: String!, $code: String, $due: String)
   confirmCityDemand(id: $id, itemName: $item, resourceCode: $code, dueDate: $due) { ${DEMAND_FIELDS} } }`;
 const REFUSE = `mutation($id: ID!, $reason: String, $basis: String) { refuseCityDemand(id: $id, reason: $reason, legalBasis: $basis) { ${DEMAND_FIELDS} } }`;
 const DELIVER = `mutation($id: ID!, $resource: ID!) { deliverCityDemand(id: $id, resourceId: $resource) { ${DEMAND_FIELDS} } }`;
-const LIST = `query($state: DemandState) { cityDemandList(state: $state) { id state } }`;
-const RESPONSIBILITIES = `query($uscc: ID) { cityResponsibilityList(agencyUscc: $uscc) { ${ENTRY_FIELDS} } }`;
+const LIST = `query($state: DemandState) { platform(level: CITY) { demands(state: $state) { nodes { id state } } } }`;
+const RESPONSIBILITIES = `query($uscc: ID) { platform(level: CITY) { responsibilityList(agencyUscc: $uscc) { nodes { ${ENTRY_FIELDS} } } } }`;
 
 const approve = (id: string, token = tokens.authority) => stack.query(REVIEW, { id, decision: 'APPROVE', source: SOURCE.uscc }, token);
 const confirm = (id: string, token = tokens.sourceReviewer) => stack.query(CONFIRM, { id, item: '婚姻登记状态' }, token);
-const listIds = async (token: string, state?: string) => dataOf(await stack.query(LIST, { state }, token)).cityDemandList.map((d: { id: string }) => d.id);
+const listIds = async (token: string, state?: string) => dataOf(await stack.query(LIST, { state }, token)).platform.demands.nodes.map((d: { id: string }) => d.id);
 
 async function publishedCityResource(code: string): Promise<string> {
-  const response = await stack.query('{ cityResources(jurisdictionCode: "150100", state: PUBLISHED, first: 200) { id code } }', {}, tokens.applicant);
-  return dataOf(response).cityResources.find((r: { code: string }) => r.code === code).id;
+  const response = await stack.query('{ platform(level: CITY) { resources(jurisdictionCode: "150100", state: PUBLISHED, first: 200) { nodes { id code } } } }', {}, tokens.applicant);
+  return dataOf(response).platform.resources.nodes.find((r: { code: string }) => r.code === code).id;
 }
 
 describe('a demand for data not yet in the catalog goes applicant → authority → source department (004 art. 24)', () => {
@@ -63,13 +63,13 @@ describe('a demand for data not yet in the catalog goes applicant → authority 
       answeredBy: subjectOf(SOURCE.uscc, 'SOURCE_REVIEWER'),
       replyDeadline: null,
       deliveryDeadline: { kind: 'DEMAND_DELIVERY', workingDays: 7, citation: '004 art. 24', overdue: false },
-      responsibility: { itemName: '婚姻登记状态', resourceCode: '150100-RK-0001', fulfilled: false, resourceId: null },
+      responsibility: { itemName: '婚姻登记状态', resourceCode: '150100-RK-0001', fulfilled: false, resource: null },
     });
     expect(confirmed.responsibility.dueDate).toBe(confirmed.deliveryDeadline.dueDay);
     const entryOf = async () =>
-      dataOf(await stack.query(RESPONSIBILITIES, { uscc: SOURCE.uscc }, tokens.sourceReviewer)).cityResponsibilityList.find((e: { demandId: string }) => e.demandId === submitted.id);
+      dataOf(await stack.query(RESPONSIBILITIES, { uscc: SOURCE.uscc }, tokens.sourceReviewer)).platform.responsibilityList.nodes.find((e: { demand: { id: string } | null }) => e.demand?.id === submitted.id);
     const entry = await entryOf();
-    expect(entry).toMatchObject({ agencyUscc: SOURCE.uscc, demandId: submitted.id, fulfilled: false, overdue: false, demand: { id: submitted.id, state: 'CONFIRMED' } });
+    expect(entry).toMatchObject({ agencyUscc: SOURCE.uscc, fulfilled: false, overdue: false, demand: { id: submitted.id, state: 'CONFIRMED' } });
 
     const otherDepartmentsResource = await publishedCityResource('150100-FR-0001');
     const wrongResource = onlyError(await stack.query(DELIVER, { id: submitted.id, resource: otherDepartmentsResource }, tokens.sourceReviewer));
@@ -77,8 +77,8 @@ describe('a demand for data not yet in the catalog goes applicant → authority 
 
     const resourceId = await publishedCityResource('150100-RK-0001');
     const delivered = dataOf(await stack.query(DELIVER, { id: submitted.id, resource: resourceId }, tokens.sourceReviewer)).deliverCityDemand;
-    expect(delivered).toMatchObject({ state: 'DELIVERED', deliveredResourceId: resourceId, deliveredBy: subjectOf(SOURCE.uscc, 'SOURCE_REVIEWER'), deliveryDeadline: null });
-    expect(await entryOf()).toMatchObject({ fulfilled: true, resourceId, overdue: false });
+    expect(delivered).toMatchObject({ state: 'DELIVERED', deliveredResource: { id: resourceId }, deliveredBy: subjectOf(SOURCE.uscc, 'SOURCE_REVIEWER'), deliveryDeadline: null });
+    expect(await entryOf()).toMatchObject({ fulfilled: true, resource: { id: resourceId }, overdue: false });
   });
 
   it('lets the region authority, above Hohhot, review a Hohhot demand', async () => {
@@ -120,8 +120,8 @@ describe('refusals state a reason (004 art. 24)', () => {
 
     const refused = dataOf(await stack.query(REFUSE, { id: demand.id, reason: '涉及国家秘密', basis: '《中华人民共和国保守国家秘密法》' }, tokens.sourceReviewer)).refuseCityDemand;
     expect(refused).toMatchObject({ state: 'REFUSED', refusalStep: 'SOURCE_DEPARTMENT', refusalLegalBasis: '《中华人民共和国保守国家秘密法》', responsibility: null, replyDeadline: null });
-    const entries = dataOf(await stack.query(RESPONSIBILITIES, { uscc: SOURCE.uscc }, tokens.sourceReviewer)).cityResponsibilityList;
-    expect(entries.map((e: { demandId: string }) => e.demandId)).not.toContain(demand.id);
+    const entries = dataOf(await stack.query(RESPONSIBILITIES, { uscc: SOURCE.uscc }, tokens.sourceReviewer)).platform.responsibilityList.nodes;
+    expect(entries.map((e: { demand: { id: string } | null }) => e.demand?.id)).not.toContain(demand.id);
   });
 });
 

@@ -11,9 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const ENTRY = 'resourceId resourceCode resourceName jurisdictionCode sourceDepartmentUscc itemCode itemName shareType shareReason legalBasis';
+const ENTRY = 'resource { id } resourceCode resourceName jurisdictionCode sourceDepartmentUscc itemCode itemName shareType shareReason legalBasis';
 const negativeList = async (level: 'region' | 'city' | 'county', jurisdictionCode?: string) =>
-  dataOf(await stack.query(`query($code: ID) { ${level}NegativeList(jurisdictionCode: $code) { ${ENTRY} } }`, { code: jurisdictionCode }, token))[`${level}NegativeList`];
+  dataOf(await stack.query(`query($code: ID) { platform(level: ${level.toUpperCase()}) { negativeList(jurisdictionCode: $code, first: 200) { nodes { ${ENTRY} } } } }`, { code: jurisdictionCode }, token)).platform.negativeList.nodes;
 
 describe('the negative list (负面清单) is the NOT_SHARED items of the published catalog (004 art. 20, 21)', () => {
   it('lists, for the region, exactly ethnicity and health_status of 人口基础信息 with their reason and legal basis', async () => {
@@ -75,7 +75,7 @@ describe('the negative list (负面清单) is the NOT_SHARED items of the publis
   });
 
   it('names a malformed jurisdiction code as bad input', async () => {
-    const response = await stack.query('{ cityNegativeList(jurisdictionCode: "15x") { itemCode } }', {}, token);
+    const response = await stack.query('{ platform(level: CITY) { negativeList(jurisdictionCode: "15x") { nodes { itemCode } } } }', {}, token);
     expect(onlyError(response).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'jurisdictionCode' });
   });
 });

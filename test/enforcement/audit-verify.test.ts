@@ -13,7 +13,7 @@ let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
   const token = await stack.token(demoAgency('150102', Sector.CIVIL_AFFAIRS));
-  for (let i = 0; i < 3; i++) await stack.query('{ regionPersons(first: 5) { edges { node { name householdAddress } } } }', {}, token);
+  for (let i = 0; i < 3; i++) await stack.query('{ platform(level: REGION) { ... on PersonRegister { persons(first: 5) { edges { node { name householdAddress } } } } } }', {}, token);
 });
 afterAll(() => stack?.stop());
 

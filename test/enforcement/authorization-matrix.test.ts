@@ -2,6 +2,7 @@ import { LEVELS, Level } from '../../subgraphs/kernel/levels';
 import { applyMask } from '../../subgraphs/kernel/policy';
 import { demoAuthority } from '../../subgraphs/modules/agency/demo-agencies';
 import { PersonRow } from '../../subgraphs/modules/records/record.entities';
+import { localId } from '../support/api';
 import { errorAt, valueAt } from '../support/responses';
 import { GraphQLResponse, startTestStack, TestStack } from '../support/stack';
 import { arrangeGrantState, expectedFor, GRANT_STATES, GrantState, matrixAgency, purposeHeaders, STATED_PURPOSES, StatedPurpose } from './matrix-setup';
@@ -38,28 +39,28 @@ let sampleId: string;
 const paths = (): AccessPath[] => [
   {
     name: 'root field',
-    query: `{ regionPerson(idNumber: "${sampleId}") { idNumber ${SELECTION} } }`,
-    records: () => [{ id: sampleId, pathOf: (i) => ['regionPerson', i.field] }],
+    query: `{ platform(level: REGION) { ... on PersonRegister { person(idNumber: "${sampleId}") { idNumber ${SELECTION} } } } }`,
+    records: () => [{ id: sampleId, pathOf: (i) => ['platform', 'person', i.field] }],
   },
   {
     name: 'nested list',
-    query: `{ regionPersons(divisionCode: "150102", first: 2) { edges { node { idNumber ${SELECTION} } } } }`,
-    records: (r) => (valueAt(r, ['regionPersons', 'edges']) as any[]).map((e, n) => ({ id: e.node.idNumber, pathOf: (i) => ['regionPersons', 'edges', n, 'node', i.field] })),
+    query: `{ platform(level: REGION) { ... on PersonRegister { persons(divisionCode: "150102", first: 2) { edges { node { idNumber ${SELECTION} } } } } } }`,
+    records: (r) => (valueAt(r, ['platform', 'persons', 'edges']) as any[]).map((e, n) => ({ id: e.node.idNumber, pathOf: (i) => ['platform', 'persons', 'edges', n, 'node', i.field] })),
   },
   {
     name: 'generic records of the catalog',
-    query: `{ catalog(filter: { text: "人口基础信息", level: REGION }) { edges { node { records(keys: ["${sampleId}"], items: [${ITEMS.map((i) => `"${i.item}"`).join(", ")}]) { rows { key fields { item value } } } } } } }`,
-    records: () => [{ id: sampleId, pathOf: (i) => ['catalog', 'edges', 0, 'node', 'records', 'rows', 0, 'fields', ITEMS.findIndex((x) => x.item === i.item), 'value'] }],
+    query: `{ catalog(filter: { text: "人口基础信息", level: REGION }) { edges { node { records(keys: ["${sampleId}"], items: [${ITEMS.map((i) => `"${i.item}"`).join(", ")}]) { nodes { key fields { item value } } } } } } }`,
+    records: () => [{ id: sampleId, pathOf: (i) => ['catalog', 'edges', 0, 'node', 'records', 'nodes', 0, 'fields', ITEMS.findIndex((x) => x.item === i.item), 'value'] }],
   },
   {
     name: '_entities from the county platform',
-    query: `{ countyAssistanceRecords(divisionCode: "150102", first: 2) { edges { node { idNumber person { ${SELECTION} } } } } }`,
-    records: (r) => (valueAt(r, ['countyAssistanceRecords', 'edges']) as any[]).map((e, n) => ({ id: e.node.idNumber, pathOf: (i) => ['countyAssistanceRecords', 'edges', n, 'node', 'person', i.field] })),
+    query: `{ platform(level: COUNTY) { ... on AssistanceRoll { assistanceRecords(divisionCode: "150102", first: 2) { edges { node { idNumber person { ${SELECTION} } } } } } } }`,
+    records: (r) => (valueAt(r, ['platform', 'assistanceRecords', 'edges']) as any[]).map((e, n) => ({ id: e.node.idNumber, pathOf: (i) => ['platform', 'assistanceRecords', 'edges', n, 'node', 'person', i.field] })),
   },
   {
     name: 'aliases and a fragment',
-    query: `query { who: regionPerson(idNumber: "${sampleId}") { ...Items } } fragment Items on RegionPerson { ${ITEMS.map((i) => `a_${i.field}: ${i.field}`).join(' ')} }`,
-    records: () => [{ id: sampleId, pathOf: (i) => ['who', `a_${i.field}`] }],
+    query: `query { who: platform(level: REGION) { ... on PersonRegister { person(idNumber: "${sampleId}") { ...Items } } } } fragment Items on RegionPerson { ${ITEMS.map((i) => `a_${i.field}: ${i.field}`).join(' ')} }`,
+    records: () => [{ id: sampleId, pathOf: (i) => ['who', 'person', `a_${i.field}`] }],
   },
 ];
 
@@ -69,7 +70,7 @@ beforeAll(async () => {
   const found = await stack.query('{ catalog(filter: { text: "人口基础信息", level: REGION }) { edges { node { id } } } }', {}, authority);
   resourceId = found.body.data.catalog.edges[0].node.id;
   await stack.register(...LEVELS.flatMap((level) => GRANT_STATES.map((state) => matrixAgency(level, state))));
-  for (const level of LEVELS) for (const state of GRANT_STATES) await arrangeGrantState(stack.subgraphs.REGION.db, resourceId, matrixAgency(level, state), state);
+  for (const level of LEVELS) for (const state of GRANT_STATES) await arrangeGrantState(stack.subgraphs.REGION.db, localId(resourceId), matrixAgency(level, state), state);
   const rows = await stack.subgraphs.REGION.db.getRepository(PersonRow).find({ where: { divisionCode: '150102' }, order: { idNumber: 'ASC' } });
   people = new Map(rows.map((r) => [r.idNumber, r]));
   sampleId = rows[0].idNumber;
@@ -127,16 +128,16 @@ describe('authorization matrix: requester level × share type × grant state × 
       for (const state of GRANT_STATES) {
         const agency = matrixAgency(level, state);
         const trail = await stack.query(
-          `query($a: ID!) { regionAuditTrail(filter: { agencyUscc: $a }, first: 1000) { action items effect reason accessPath resourceId recordCount } }`,
+          `query($a: ID!) { platform(level: REGION) { auditTrail(filter: { agencyUscc: $a }, first: 1000) { nodes { action items effect reason accessPath resourceId recordCount } } } }`,
           { a: agency.uscc },
           auditor,
         );
-        const records = trail.body.data.regionAuditTrail as { items: string[]; effect: string; reason: string | null; accessPath: string; resourceId: string }[];
+        const records = trail.body.data.platform.auditTrail.nodes as { items: string[]; effect: string; reason: string | null; accessPath: string; resourceId: string }[];
         for (const outcome of outcomes.filter((o) => o.level === level && o.state === state)) {
           const effect = outcome.expected === 'MASKED' ? 'ALLOW_MASKED' : outcome.expected.startsWith('DENY') ? 'DENY' : 'ALLOW';
           const reason = outcome.expected.startsWith('DENY') ? outcome.expected.slice(5) : null;
           const path = outcome.path.startsWith('_entities') ? 'ENTITIES' : 'ROOT';
-          const match = records.find((r) => r.resourceId === resourceId && r.items.includes(outcome.item) && r.effect === effect && r.reason === reason && r.accessPath === path);
+          const match = records.find((r) => r.resourceId === localId(resourceId) && r.items.includes(outcome.item) && r.effect === effect && r.reason === reason && r.accessPath === path);
           expect({ ...outcome, audited: Boolean(match) }).toEqual({ ...outcome, audited: true });
         }
       }

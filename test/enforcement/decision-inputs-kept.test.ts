@@ -8,6 +8,7 @@ import { GrantStatus, ShareGrant } from '../../subgraphs/modules/sharing/grant.e
 import { PersonRow } from '../../subgraphs/modules/records/record.entities';
 import { errorAt } from '../support/responses';
 import { startTestStack, TestStack } from '../support/stack';
+import { localId } from '../support/api';
 
 // Each platform keeps what its access decisions are made from (published items' share attributes,
 // grants, applications, suspensions) between requests, until a database trigger records a change.
@@ -20,14 +21,14 @@ let reader: string;
 let person: PersonRow;
 let resourceId: string;
 
-const READ = (id: string) => `{ regionPerson(idNumber: "${id}", purpose: "test") { name householdAddress } }`;
+const READ = (id: string) => `{ platform(level: REGION) { ... on PersonRegister { person(idNumber: "${id}", purpose: "test") { name householdAddress } } } }`;
 const read = () => stack.query(READ(person.idNumber), {}, reader);
 const reasonOf = async (field: string) => {
   const response = await read();
   // A suspended agency's lookup is refused whole, at the root field: that is the reason for every field.
-  const refused = errorAt(response, ['regionPerson'])?.extensions?.reason;
+  const refused = errorAt(response, ['platform', 'person'])?.extensions?.reason;
   if (refused) return refused;
-  return errorAt(response, ['regionPerson', field])?.extensions?.reason ?? (response.body.data.regionPerson[field] === null ? 'null' : 'RELEASED');
+  return errorAt(response, ['platform', 'person', field])?.extensions?.reason ?? (response.body.data.platform.person[field] === null ? 'null' : 'RELEASED');
 };
 const region = () => stack.subgraphs.REGION.db;
 const READER = demoAgency('150102', Sector.CIVIL_AFFAIRS);
@@ -59,7 +60,7 @@ describe('decision inputs kept between requests', () => {
     expect(await reasonOf('householdAddress')).toBe('NO_GRANT');
     const grantId = randomUUID();
     await region().getRepository(ShareGrant).insert({
-      id: grantId, applicationId: randomUUID(), agencyUscc: READER.uscc, resourceId, itemCodesJson: JSON.stringify(['household_address']),
+      id: grantId, applicationId: randomUUID(), agencyUscc: READER.uscc, resourceId: localId(resourceId), itemCodesJson: JSON.stringify(['household_address']),
       scenario: 'test', mode: ShareMode.INTERFACE, endsAt: new Date(Date.now() + 86400_000), status: GrantStatus.APPROVED, revokedAt: null, revokeReason: null,
     });
     expect(await reasonOf('householdAddress')).toBe('RELEASED');
@@ -83,11 +84,11 @@ describe('decision inputs kept between requests', () => {
 
   it('an item made NOT_SHARED in SQL is refused on the next request', async () => {
     expect(await reasonOf('name')).toBe('RELEASED');
-    await region().query(`UPDATE catalog_item SET shareType = 'NOT_SHARED' WHERE resourceId = ? AND code = 'name'`, [resourceId]);
+    await region().query(`UPDATE catalog_item SET shareType = 'NOT_SHARED' WHERE resourceId = ? AND code = 'name'`, [localId(resourceId)]);
     try {
       expect(await reasonOf('name')).toBe('NOT_SHARED');
     } finally {
-      await region().query(`UPDATE catalog_item SET shareType = 'UNCONDITIONAL' WHERE resourceId = ? AND code = 'name'`, [resourceId]);
+      await region().query(`UPDATE catalog_item SET shareType = 'UNCONDITIONAL' WHERE resourceId = ? AND code = 'name'`, [localId(resourceId)]);
     }
     expect(await reasonOf('name')).toBe('RELEASED');
   });

@@ -5,6 +5,7 @@ import { PersonRow } from '../../subgraphs/modules/records/record.entities';
 import { AssistanceRow } from '../../subgraphs/modules/records/record.entities';
 import { errorAt } from '../support/responses';
 import { GraphQLResponse, startTestStack, TestStack } from '../support/stack';
+import { localId } from '../support/api';
 
 // Issue 12, keys are items: a record's key — a citizen's ID number is the catalog item id_number — leaves a
 // platform only through the same decision as any other item, and into the audit trail with the others.
@@ -37,12 +38,12 @@ function idNumbersIn(response: GraphQLResponse): string[] {
 
 describe('a suspended agency receives no key on any path (004 art. 50)', () => {
   const PATHS: [name: string, query: () => string][] = [
-    ['regionPersons', () => '{ regionPersons(first: 50) { totalCount edges { cursor node { idNumber } } } }'],
-    ['cityPersons', () => '{ cityPersons(first: 50) { totalCount edges { node { idNumber } } } }'],
-    ['countyAssistanceRecords, and the region persons behind them (_entities)', () => '{ countyAssistanceRecords(first: 50) { edges { node { idNumber person { idNumber name } } } } }'],
-    ['records of a resource, without keys', () => `{ regionResource(id: "${regionPopulation}") { records(first: 50) { totalCount nextCursor rows { key fields { item value } } } } }`],
-    ['records of a catalog page', () => '{ catalog(first: 5) { edges { node { records(first: 5) { rows { key } } } } } }'],
-    ['a lookup by ID number', () => `{ regionPerson(idNumber: "${[...idsAtRegion][0]}") { idNumber name } }`],
+    ['the region persons', () => '{ platform(level: REGION) { ... on PersonRegister { persons(first: 50) { totalCount edges { cursor node { idNumber } } } } } }'],
+    ['the city persons', () => '{ platform(level: CITY) { ... on PersonRegister { persons(first: 50) { totalCount edges { node { idNumber } } } } } }'],
+    ['the county assistance roll, and the region persons behind them (_entities)', () => '{ platform(level: COUNTY) { ... on AssistanceRoll { assistanceRecords(first: 50) { edges { node { idNumber person { idNumber name } } } } } } }'],
+    ['records of a resource, without keys', () => `{ node(id: "${regionPopulation}") { ... on RegionResource { records(first: 50) { totalCount pageInfo { endCursor } nodes { key fields { item value } } } } } }`],
+    ['records of a catalog page', () => '{ catalog(first: 5) { edges { node { records(first: 5) { nodes { key } } } } } }'],
+    ['a lookup by ID number', () => `{ platform(level: REGION) { ... on PersonRegister { person(idNumber: "${[...idsAtRegion][0]}") { idNumber name } } } }`],
   ];
 
   it.each(PATHS)('%s: no ID number, no count, AGENCY_SUSPENDED with it', async (_path, query) => {
@@ -58,20 +59,20 @@ describe('released keys are audited like every item, batched with their request 
   it('records the 1000 keys of a page in the trail, in as many audit rows as for one', async () => {
     const token = await stack.token(READER);
     const trailOf = (requestId: string) => stack.subgraphs.REGION.db.getRepository(AuditRecord).findBy({ requestId });
-    const one = await stack.query('{ regionPersons(first: 1) { edges { node { idNumber } } } }', {}, token, { 'x-request-id': 'keys-1' });
-    const many = await stack.query('{ regionPersons(first: 1000) { edges { node { idNumber } } } }', {}, token, { 'x-request-id': 'keys-1000' });
-    expect(many.body.data.regionPersons.edges).toHaveLength(1000);
+    const one = await stack.query('{ platform(level: REGION) { ... on PersonRegister { persons(first: 1) { edges { node { idNumber } } } } } }', {}, token, { 'x-request-id': 'keys-1' });
+    const many = await stack.query('{ platform(level: REGION) { ... on PersonRegister { persons(first: 1000) { edges { node { idNumber } } } } } }', {}, token, { 'x-request-id': 'keys-1000' });
+    expect(many.body.data.platform.persons.edges).toHaveLength(1000);
     const [oneTrail, manyTrail] = [await trailOf('keys-1'), await trailOf('keys-1000')];
     expect(manyTrail).toHaveLength(oneTrail.length);
     expect(manyTrail).toEqual([expect.objectContaining({ action: 'READ', itemsJson: '["id_number"]', effect: 'ALLOW', recordCount: 1000, agencyUscc: READER.uscc })]);
-    expect(JSON.parse(manyTrail[0].recordKeysJson)).toEqual(many.body.data.regionPersons.edges.map((e: { node: { idNumber: string } }) => e.node.idNumber));
+    expect(JSON.parse(manyTrail[0].recordKeysJson)).toEqual(many.body.data.platform.persons.edges.map((e: { node: { idNumber: string } }) => e.node.idNumber));
     expect(one.body.errors).toBeUndefined();
   });
 
   it('records a lookup by keys the caller supplied, found or not, as LOOKUP', async () => {
     const token = await stack.token(READER);
     const id = [...idsAtRegion][1];
-    await stack.query(`{ regionPerson(idNumber: "${id}") { idNumber } }`, {}, token, { 'x-request-id': 'lookup-1' });
+    await stack.query(`{ platform(level: REGION) { ... on PersonRegister { person(idNumber: "${id}") { idNumber } } } }`, {}, token, { 'x-request-id': 'lookup-1' });
     const trail = await stack.subgraphs.REGION.db.getRepository(AuditRecord).findBy({ requestId: 'lookup-1' });
     expect(trail).toEqual([expect.objectContaining({ action: 'LOOKUP', itemsJson: '["id_number"]', recordKeysJson: JSON.stringify([id]) })]);
   });
@@ -81,34 +82,34 @@ describe('a key that is not shared unconditionally (004 art. 21)', () => {
   let idItem: CatalogItem;
   beforeAll(async () => {
     const items = stack.subgraphs.REGION.db.getRepository(CatalogItem);
-    idItem = await items.findOneByOrFail({ resourceId: regionPopulation, code: 'id_number' });
+    idItem = await items.findOneByOrFail({ resourceId: localId(regionPopulation), code: 'id_number' });
     await items.update({ id: idItem.id }, { shareType: 'CONDITIONAL' as never, shareConditions: '仅限社会救助核对', shareReason: '身份证号属敏感个人信息', legalBasis: '《个人信息保护法》第二十八条' });
   });
   afterAll(() => stack.subgraphs.REGION.db.getRepository(CatalogItem).update({ id: idItem.id }, { shareType: 'UNCONDITIONAL' as never, shareConditions: null, shareReason: null, legalBasis: null }));
 
   it('refuses typed lists at their root, which cannot hand out a key they may not release', async () => {
-    const response = await stack.query('{ regionPersons(first: 5) { totalCount edges { node { idNumber name } } } }', {}, await stack.token(READER));
-    expect(response.body.data.regionPersons).toBeNull();
-    expect(errorAt(response, ['regionPersons'])?.extensions).toMatchObject({ code: 'SHARE_DENIED', item: 'id_number', reason: 'NO_GRANT' });
+    const response = await stack.query('{ platform(level: REGION) { ... on PersonRegister { persons(first: 5) { totalCount edges { node { idNumber name } } } } } }', {}, await stack.token(READER));
+    expect(response.body.data.platform.persons).toBeNull();
+    expect(errorAt(response, ['platform', 'persons'])?.extensions).toMatchObject({ code: 'SHARE_DENIED', item: 'id_number', reason: 'NO_GRANT' });
     expect(idNumbersIn(response)).toEqual([]);
   });
 
   it('serves records with each key decided: null with its reason, and a cursor that does not show it', async () => {
-    const response = await stack.query(`{ regionResource(id: "${regionPopulation}") { records(first: 3, items: ["name"]) { nextCursor rows { key fields { item value } } } } }`, {}, await stack.token(READER));
-    const page = response.body.data.regionResource.records;
-    expect(page.rows.map((r: { key: unknown }) => r.key)).toEqual([null, null, null]);
-    expect(page.rows[0].fields[0].value).toBeTruthy();
-    expect(errorAt(response, ['regionResource', 'records', 'rows', 0, 'key'])?.extensions).toMatchObject({ code: 'SHARE_DENIED', item: 'id_number', reason: 'NO_GRANT' });
+    const response = await stack.query(`{ node(id: "${regionPopulation}") { ... on RegionResource { records(first: 3, items: ["name"]) { pageInfo { endCursor } nodes { key fields { item value } } } } } }`, {}, await stack.token(READER));
+    const page = response.body.data.node.records;
+    expect(page.nodes.map((r: { key: unknown }) => r.key)).toEqual([null, null, null]);
+    expect(page.nodes[0].fields[0].value).toBeTruthy();
+    expect(errorAt(response, ['node', 'records', 'nodes', 0, 'key'])?.extensions).toMatchObject({ code: 'SHARE_DENIED', item: 'id_number', reason: 'NO_GRANT' });
     expect(idNumbersIn(response)).toEqual([]);
-    expect(Buffer.from(page.nextCursor, 'base64url').toString('latin1')).not.toMatch(/\d{17}[\dX]/);
-    const next = await stack.query(`query($c: String) { regionResource(id: "${regionPopulation}") { records(first: 3, items: ["name"], after: $c) { rows { fields { value } } } } }`, { c: page.nextCursor }, await stack.token(READER));
-    expect(next.body.data.regionResource.records.rows).toHaveLength(3);
+    expect(Buffer.from(page.pageInfo.endCursor, 'base64url').toString('latin1')).not.toMatch(/\d{17}[\dX]/);
+    const next = await stack.query(`query($c: String) { node(id: "${regionPopulation}") { ... on RegionResource { records(first: 3, items: ["name"], after: $c) { nodes { fields { value } } } } } }`, { c: page.pageInfo.endCursor }, await stack.token(READER));
+    expect(next.body.data.node.records.nodes).toHaveLength(3);
   });
 
   it('echoes a key the caller supplied itself', async () => {
     const id = [...idsAtRegion][2];
-    const response = await stack.query(`{ regionResource(id: "${regionPopulation}") { records(keys: ["${id}"], items: ["name"]) { rows { key } } } }`, {}, await stack.token(READER));
-    expect(response.body.data.regionResource.records.rows).toEqual([{ key: id }]);
+    const response = await stack.query(`{ node(id: "${regionPopulation}") { ... on RegionResource { records(keys: ["${id}"], items: ["name"]) { nodes { key } } } } }`, {}, await stack.token(READER));
+    expect(response.body.data.node.records.nodes).toEqual([{ key: id }]);
     expect(response.body.errors).toBeUndefined();
   });
 });

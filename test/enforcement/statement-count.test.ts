@@ -41,9 +41,9 @@ const FIELDS = 'idNumber name gender birthDate householdAddress maritalStatus ph
 
 describe('SQL statements do not grow with the records returned', () => {
   it(`typed records: 1 vs ${MAX_RECORD_PAGE} persons, every item decided (allowed and denied)`, async () => {
-    const one = await statementsFor(`{ regionPersons(first: 1) { edges { node { ${FIELDS} } } } }`);
-    const many = await answerWithStatements(`{ regionPersons(first: ${MAX_RECORD_PAGE}) { totalCount edges { node { ${FIELDS} } } } }`);
-    expect(many.data.regionPersons.edges).toHaveLength(MAX_RECORD_PAGE);
+    const one = await statementsFor(`{ platform(level: REGION) { ... on PersonRegister { persons(first: 1) { edges { node { ${FIELDS} } } } } } }`);
+    const many = await answerWithStatements(`{ platform(level: REGION) { ... on PersonRegister { persons(first: ${MAX_RECORD_PAGE}) { totalCount edges { node { ${FIELDS} } } } } } }`);
+    expect(many.data.platform.persons.edges).toHaveLength(MAX_RECORD_PAGE);
     expect(one.REGION).toBeGreaterThan(0);
     expect(many.statements).toEqual(one);
   });
@@ -51,14 +51,14 @@ describe('SQL statements do not grow with the records returned', () => {
   it(`generic records of a catalog resource: 1 vs ${MAX_RECORD_PAGE}`, async () => {
     // Asked of the resource itself: a full page of records inside a catalog page is past the gateway's cost limit.
     const id = await populationResourceId();
-    const query = (n: number) => `{ regionResource(id: "${id}") { records(first: ${n}) { rows { key fields { item value } } } } }`;
+    const query = (n: number) => `{ node(id: "${id}") { ... on RegionResource { records(first: ${n}) { nodes { key fields { item value } } } } } }`;
     const many = await answerWithStatements(query(MAX_RECORD_PAGE));
-    expect(many.data.regionResource.records.rows).toHaveLength(MAX_RECORD_PAGE);
+    expect(many.data.node.records.nodes).toHaveLength(MAX_RECORD_PAGE);
     expect(many.statements).toEqual(await statementsFor(query(1)));
   });
 
   it('records reached through _entities from another level: 1 vs all of a county roll', async () => {
-    const query = (n: number) => `{ countyAssistanceRecords(first: ${n}) { edges { node { idNumber householdSize person { ${FIELDS} } } } } }`;
+    const query = (n: number) => `{ platform(level: COUNTY) { ... on AssistanceRoll { assistanceRecords(first: ${n}) { edges { node { idNumber householdSize person { ${FIELDS} } } } } } } }`;
     const one = await statementsFor(query(1));
     const all = await statementsFor(query(200));
     expect(one.REGION).toBeGreaterThan(0);
@@ -70,8 +70,8 @@ describe(`record pages are capped at ${MAX_RECORD_PAGE} rows`, () => {
   it(`refuses a page of ${MAX_RECORD_PAGE + 1} records, typed or generic, with BAD_USER_INPUT naming first`, async () => {
     const id = await populationResourceId();
     const tooLarge = [
-      `{ regionPersons(first: ${MAX_RECORD_PAGE + 1}) { edges { node { idNumber } } } }`,
-      `{ regionResource(id: "${id}") { records(first: ${MAX_RECORD_PAGE + 1}) { rows { key } } } }`,
+      `{ platform(level: REGION) { ... on PersonRegister { persons(first: ${MAX_RECORD_PAGE + 1}) { edges { node { idNumber } } } } } }`,
+      `{ node(id: "${id}") { ... on RegionResource { records(first: ${MAX_RECORD_PAGE + 1}) { nodes { key } } } } }`,
     ];
     for (const query of tooLarge) {
       const response = await stack.query(query, {}, token);

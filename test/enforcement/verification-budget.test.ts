@@ -36,35 +36,36 @@ async function target(skip = 0): Promise<{ idNumber: string; candidates: string[
   return { idNumber: person.idNumber, candidates: [...others.slice(0, 4), person.ethnicity!, others[4]] };
 }
 
+/** Aliased guesses in one request: the answers come back as `platform.g0`, `platform.g1`, …. */
 const guesses = (key: string, candidates: string[]) =>
-  `{ ${candidates.map((value, i) => `g${i}: verifyRegionRecord(resourceId: "${resourceId}", key: "${key}", item: "ethnicity", value: ${JSON.stringify(value)})`).join(' ')} }`;
+  `{ platform(level: REGION) { ${candidates.map((value, i) => `g${i}: verifyRecord(resourceId: "${resourceId}", key: "${key}", item: "ethnicity", value: ${JSON.stringify(value)})`).join(' ')} } }`;
 
 describe('guessing a NOT_SHARED value by verification (004 art. 21, 23; 000 art. 21)', () => {
   it('answers the first 3 guesses at a record\'s ethnicity and refuses the rest: the true value among 6 is never confirmed', async () => {
     const { idNumber, candidates } = await target();
     const response = await stack.query(guesses(idNumber, candidates), {}, await stack.token(GUESSER));
-    expect(response.body.data).toEqual({ g0: false, g1: false, g2: false, g3: null, g4: null, g5: null });
-    const refusals = response.body.errors!.map((e) => [e.path![0], e.extensions?.code, e.extensions?.reason]);
+    expect(response.body.data.platform).toEqual({ g0: false, g1: false, g2: false, g3: null, g4: null, g5: null });
+    const refusals = response.body.errors!.map((e) => [e.path![1], e.extensions?.code, e.extensions?.reason]);
     expect(refusals).toEqual(['g3', 'g4', 'g5'].map((alias) => [alias, 'SHARE_DENIED', 'VERIFICATION_BUDGET_EXHAUSTED']));
   });
 
   it('keeps counting in later requests of the same day, record and item', async () => {
     const { idNumber, candidates } = await target();
     const again = await stack.query(guesses(idNumber, [candidates[4]]), {}, await stack.token(GUESSER));
-    expect(again.body.data).toEqual({ g0: null });
+    expect(again.body.data.platform).toEqual({ g0: null });
   });
 
   it('still answers a legitimate check of another record, and another agency\'s', async () => {
     const other = await target(1);
-    expect((await stack.query(guesses(other.idNumber, [other.candidates[4]]), {}, await stack.token(GUESSER))).body.data).toEqual({ g0: true });
+    expect((await stack.query(guesses(other.idNumber, [other.candidates[4]]), {}, await stack.token(GUESSER))).body.data.platform).toEqual({ g0: true });
     const first = await target();
-    expect((await stack.query(guesses(first.idNumber, [first.candidates[4]]), {}, await stack.token(demoAgency('150102', Sector.CIVIL_AFFAIRS)))).body.data).toEqual({ g0: true });
+    expect((await stack.query(guesses(first.idNumber, [first.candidates[4]]), {}, await stack.token(demoAgency('150102', Sector.CIVIL_AFFAIRS)))).body.data.platform).toEqual({ g0: true });
   });
 
   it('lists every refused guess for the authority, as an alert in the audit trail', async () => {
     const authority = await stack.token(demoAuthority('150102'), 'AUTHORITY_REVIEWER');
-    const alerts = await stack.query('{ regionAuditTrail(filter: { action: "VERIFY", reason: "VERIFICATION_BUDGET_EXHAUSTED" }) { agencyUscc items effect recordKeys } }', {}, authority);
-    const mine = alerts.body.data.regionAuditTrail.filter((r: { agencyUscc: string }) => r.agencyUscc === GUESSER.uscc);
+    const alerts = await stack.query('{ platform(level: REGION) { auditTrail(filter: { action: "VERIFY", reason: "VERIFICATION_BUDGET_EXHAUSTED" }) { nodes { agencyUscc items effect recordKeys } } } }', {}, authority);
+    const mine = alerts.body.data.platform.auditTrail.nodes.filter((r: { agencyUscc: string }) => r.agencyUscc === GUESSER.uscc);
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((r: { effect: string; items: string[] }) => r.effect === 'DENY' && r.items.includes('ethnicity'))).toBe(true);
     expect(mine.flatMap((r: { recordKeys: string[] }) => r.recordKeys)).toContain((await target()).idNumber);
@@ -95,7 +96,7 @@ describe('with REDIS_URL the budget is one across replicas', () => {
     const found = await shared.query('{ catalog(filter: { text: "人口基础信息", level: REGION }) { edges { node { id } } } }', {}, token);
     const resource = found.body.data.catalog.edges[0].node.id;
     const ask = async (url: string, value: string) => {
-      const body = JSON.stringify({ query: `{ verifyRegionRecord(resourceId: "${resource}", key: "${people[0].idNumber}", item: "ethnicity", value: ${JSON.stringify(value)}) }` });
+      const body = JSON.stringify({ query: `{ platform(level: REGION) { verifyRecord(resourceId: "${resource}", key: "${people[0].idNumber}", item: "ethnicity", value: ${JSON.stringify(value)}) } }` });
       const authorization = `Bearer ${token}`;
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization, ...signRequest(shared.config.gatewaySigningSecret, { method: 'POST', path: '/graphql', authorization, body }) }, body });
       return ((await response.json()) as { errors?: { extensions?: { reason?: string } }[] }).errors?.[0]?.extensions?.reason ?? 'ANSWERED';

@@ -3,6 +3,7 @@ import { demoAgency, Sector } from '../../subgraphs/modules/agency/demo-agencies
 import { PersonRow } from '../../subgraphs/modules/records/record.entities';
 import { HOHHOT_AUTHORITY, PERSON_ITEMS, REFLOW_TEST_ENV, REGION_AUTHORITY, resourceIdOf, runAt, subscribe } from '../reflow/reflow-fixtures';
 import { dataOf, sharingApi } from '../sharing/sharing-fixtures';
+import { levelId } from '../support/api';
 import { errorAt } from '../support/responses';
 import { startTestStack, TestStack } from '../support/stack';
 
@@ -42,26 +43,26 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const readAtCity = (idNumber: string) =>
-  stack.query(`query($id: ID!) { cityPerson(idNumber: $id, purpose: "${SCENARIO}") { name gender maritalStatus origin { subscription } } }`, { id: idNumber }, token);
+  stack.query(`query($id: ID!) { platform(level: CITY) { ... on PersonRegister { person(idNumber: $id, purpose: "${SCENARIO}") { name gender maritalStatus origin { subscription } } } } }`, { id: idNumber }, token);
 
 describe('a reflowed row read where the source withheld an item (004 art. 19-21)', () => {
   it('answers the item with an error naming the subscription: WITHHELD_AT_SOURCE, not a silent null', async () => {
     const response = await readAtCity(reflowed.idNumber);
-    expect(response.body.data.cityPerson).toMatchObject({ name: reflowed.name, gender: reflowed.gender, maritalStatus: null, origin: { subscription: subscriptionId } });
-    expect(errorAt(response, ['cityPerson', 'maritalStatus'])).toMatchObject({
+    expect(response.body.data.platform.person).toMatchObject({ name: reflowed.name, gender: reflowed.gender, maritalStatus: null, origin: { subscription: levelId('REGION', 'ReflowSubscription', subscriptionId) } });
+    expect(errorAt(response, ['platform', 'person', 'maritalStatus'])).toMatchObject({
       message: expect.stringMatching(/withheld by the region platform that delivered it \(subscription /),
-      extensions: { code: 'SHARE_DENIED', reason: 'WITHHELD_AT_SOURCE', subscriptionId, sourceLevel: 'REGION', item: 'marital_status' },
+      extensions: { code: 'SHARE_DENIED', reason: 'WITHHELD_AT_SOURCE', subscriptionId: levelId('REGION', 'ReflowSubscription', subscriptionId), sourceLevel: 'REGION', item: 'marital_status' },
     });
   });
 
   it('keeps a plain null for an item the source delivered empty', async () => {
     const response = await readAtCity(emptyAtSource.idNumber);
-    expect(response.body.data.cityPerson.name).toBeNull();
-    expect(errorAt(response, ['cityPerson', 'name'])).toBeUndefined();
+    expect(response.body.data.platform.person.name).toBeNull();
+    expect(errorAt(response, ['platform', 'person', 'name'])).toBeUndefined();
   });
 
   it('tells the platform\'s own refusal first, where it refuses itself', async () => {
-    const withoutGrant = await stack.query(`query($id: ID!) { cityPerson(idNumber: $id) { phone } }`, { id: reflowed.idNumber }, await stack.token(demoAgency('150100', Sector.HEALTH)));
-    expect(errorAt(withoutGrant, ['cityPerson', 'phone'])?.extensions).toMatchObject({ reason: 'NO_GRANT' });
+    const withoutGrant = await stack.query(`query($id: ID!) { platform(level: CITY) { ... on PersonRegister { person(idNumber: $id) { phone } } } }`, { id: reflowed.idNumber }, await stack.token(demoAgency('150100', Sector.HEALTH)));
+    expect(errorAt(withoutGrant, ['platform', 'person', 'phone'])?.extensions).toMatchObject({ reason: 'NO_GRANT' });
   });
 });

@@ -14,36 +14,36 @@ describe('jurisdiction registry through the gateway (issue 2, item 5)', () => {
   it('returns the region with its 12 leagues/cities and 108 county-level divisions, 5 of them statistical-only', async () => {
     const response = await stack.query(
       `{ jurisdiction(code: "150000") {
-           code name level regionPlatform { name subgraph }
-           children { code level cityPlatform { name subgraph }
-             children { code statisticalOnly countyPlatform { subgraph } } } } }`,
+           code name level platform { level name }
+           children { code level platform { level }
+             children { code statisticalOnly platform { level } } } } }`,
       {},
       token,
     );
     expect(response.body.errors).toBeUndefined();
     const region = response.body.data.jurisdiction;
-    expect(region).toMatchObject({ code: '150000', name: '内蒙古自治区', level: 'REGION', regionPlatform: { name: '内蒙古自治区公共数据平台', subgraph: 'region' } });
+    expect(region).toMatchObject({ code: '150000', name: '内蒙古自治区', level: 'REGION', platform: { level: 'REGION', name: '自治区公共数据平台' } });
     expect(region.children).toHaveLength(12);
-    expect(region.children.every((c: any) => c.level === 'CITY' && c.cityPlatform.subgraph === 'city')).toBe(true);
+    expect(region.children.every((c: any) => c.level === 'CITY' && c.platform.level === 'CITY')).toBe(true);
     const grandchildren = region.children.flatMap((c: any) => c.children);
     expect(grandchildren).toHaveLength(108);
     expect(grandchildren.filter((g: any) => !g.statisticalOnly)).toHaveLength(103);
     expect(grandchildren.filter((g: any) => g.statisticalOnly).map((g: any) => g.code).sort()).toEqual(['150172', '150271', '150571', '152571', '152971']);
-    expect(grandchildren.every((g: any) => g.countyPlatform.subgraph === 'county')).toBe(true);
+    expect(grandchildren.every((g: any) => g.platform.level === 'COUNTY')).toBe(true);
   });
 
   it('answers parent, ancestors and level queries', async () => {
     const response = await stack.query(
-      `{ jurisdiction(code: "150102") { name parent { code name } ancestors { code } cityPlatform { name } }
-         leagues: jurisdictions(level: CITY) { code } }`,
+      `{ jurisdiction(code: "150102") { name parent { code name } ancestors { code } platform { level } }
+         leagues: jurisdictions(level: CITY) { nodes { code } } }`,
       {},
       token,
     );
     expect(response.body.data).toEqual({
-      jurisdiction: { name: '新城区', parent: { code: '150100', name: '呼和浩特市' }, ancestors: [{ code: '150000' }, { code: '150100' }], cityPlatform: null },
-      leagues: expect.arrayContaining([{ code: '150100' }, { code: '150700' }, { code: '152500' }]),
+      jurisdiction: { name: '新城区', parent: { code: '150100', name: '呼和浩特市' }, ancestors: [{ code: '150000' }, { code: '150100' }], platform: { level: 'COUNTY' } },
+      leagues: { nodes: expect.arrayContaining([{ code: '150100' }, { code: '150700' }, { code: '152500' }]) },
     });
-    expect(response.body.data.leagues).toHaveLength(12);
+    expect(response.body.data.leagues.nodes).toHaveLength(12);
   });
 
   it('says BAD_USER_INPUT for a malformed code and NOT_FOUND for an unknown one', async () => {
@@ -58,8 +58,8 @@ describe('jurisdiction registry through the gateway (issue 2, item 5)', () => {
 
 describe('agency registry (issue 2, item 6)', () => {
   it('lists the agencies of a jurisdiction with their authority', async () => {
-    const response = await stack.query('{ jurisdiction(code: "150700") { agencies { uscc name isAuthority jurisdiction { code } } } }', {}, token);
-    const agencies = response.body.data.jurisdiction.agencies;
+    const response = await stack.query('{ jurisdiction(code: "150700") { agencies { nodes { uscc name isAuthority jurisdiction { code } } } } }', {}, token);
+    const agencies = response.body.data.jurisdiction.agencies.nodes;
     expect(agencies.length).toBeGreaterThanOrEqual(6);
     expect(agencies.filter((a: any) => a.isAuthority)).toEqual([expect.objectContaining({ name: '呼伦贝尔市政务服务与数据管理局', jurisdiction: { code: '150700' } })]);
   });

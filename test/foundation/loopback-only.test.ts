@@ -17,7 +17,7 @@ describe('no process opens a connection to anything but loopback', () => {
       const stack = await startTestStack();
       try {
         const token = await stack.token(demoAgency('150100', Sector.HEALTH));
-        const response = await stack.query('{ jurisdiction(code: "150100") { name cityPlatform { name } children { countyPlatform { name } } } }', {}, token);
+        const response = await stack.query('{ jurisdiction(code: "150100") { name platform { name resources(first: 1) { totalCount } } children { platform { name resources(first: 1) { totalCount } } } } }', {}, token);
         expect(response.body.errors).toBeUndefined();
       } finally {
         await stack.stop();

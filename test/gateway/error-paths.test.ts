@@ -14,7 +14,7 @@ afterAll(() => stack?.stop());
 it('puts each platform\'s refusal of a record field on the resource it concerns, in a page that mixes levels', async () => {
   const token = await stack.token(demoAgency('150102', Sector.HEALTH));
   const response = await stack.query(
-    '{ catalog(filter: { text: "人口基础信息" }) { edges { node { __typename id records(first: 1, items: ["household_address"]) { rows { fields { value } } } } } } }',
+    '{ catalog(filter: { text: "人口基础信息" }) { edges { node { __typename id records(first: 1, items: ["household_address"]) { nodes { fields { value } } } } } } }',
     {},
     token,
   );
@@ -24,7 +24,7 @@ it('puts each platform\'s refusal of a record field on the resource it concerns,
   expect(errors).toHaveLength(3);
   for (const error of errors) {
     const index = error.path![2] as number;
-    expect(error.path).toEqual(['catalog', 'edges', index, 'node', 'records', 'rows', 0, 'fields', 0, 'value']);
+    expect(error.path).toEqual(['catalog', 'edges', index, 'node', 'records', 'nodes', 0, 'fields', 0, 'value']);
     expect(error.extensions).toMatchObject({ code: 'SHARE_DENIED', resourceId: nodes[index].id });
   }
   expect(new Set(errors.map((e) => e.path![2]))).toEqual(new Set([0, 1, 2]));

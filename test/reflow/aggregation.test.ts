@@ -5,7 +5,8 @@ import { AGGREGATION_RULE } from '../../subgraphs/modules/reflow/application.ser
 import { LandParcelRow } from '../../subgraphs/modules/records/record.entities';
 import { dataOf, errorOf } from '../sharing/sharing-fixtures';
 import { startTestStack, TestStack } from '../support/stack';
-import { HOHHOT_AUTHORITY, HULUNBUIR_AUTHORITY, reconcileAt, REFLOW_TEST_ENV, reflowApi, REGION_AUTHORITY, resourceIdOf, runAt, subscribe } from './reflow-fixtures';
+import { HOHHOT_AUTHORITY, HULUNBUIR_AUTHORITY, reconcileAt, REFLOW_TEST_ENV, reflowApi, REGION_AUTHORITY, resourceIdOf, runAt, subscribe, subscriptionGid } from './reflow-fixtures';
+import { nodesOf } from '../support/api';
 
 // Issue 5 item 4 and the county: basic-database rows collected at county level aggregate to the city
 // and on to the region (004 art. 18, unconditional), and a county receives its city's rows (reflow),
@@ -37,9 +38,9 @@ afterAll(() => stack?.stop());
 
 describe('aggregation county → city → region (004 art. 18)', () => {
   it('is approved on submission for a basic database, and carries every item, CONDITIONAL ones included', async () => {
-    const subscriptions = dataOf(await reflowApi(stack, 'CITY').subscriptions(await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER')));
-    expect(subscriptions).toContainEqual(expect.objectContaining({ id: countyToCity, direction: 'AGGREGATION', sourceLevel: 'COUNTY', targetLevel: 'CITY', scopePrefix: '150121' }));
-    expect(subscriptions).toContainEqual(expect.objectContaining({ id: cityToRegion, direction: 'AGGREGATION', sourceLevel: 'CITY', targetLevel: 'REGION', scopePrefix: '1501' }));
+    const subscriptions = nodesOf(await reflowApi(stack, 'CITY').subscriptions(await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER')));
+    expect(subscriptions).toContainEqual(expect.objectContaining({ id: subscriptionGid('COUNTY', countyToCity), direction: 'AGGREGATION', sourceLevel: 'COUNTY', targetLevel: 'CITY', scopePrefix: '150121' }));
+    expect(subscriptions).toContainEqual(expect.objectContaining({ id: subscriptionGid('CITY', cityToRegion), direction: 'AGGREGATION', sourceLevel: 'CITY', targetLevel: 'REGION', scopePrefix: '1501' }));
     const countyRows = await live('COUNTY', { originSubscription: IsNull() });
     expect(countyRows.length).toBeGreaterThan(100);
     expect(byCode(await live('CITY', { originSubscription: countyToCity }))).toEqual(byCode(countyRows));
@@ -74,7 +75,7 @@ describe('aggregation county → city → region (004 art. 18)', () => {
   });
 
   it('records the rule that approved it', async () => {
-    const [application] = dataOf(await stack.query('{ countyReflowApplications { decidedBy direction state } }', {}, await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER')));
+    const [application] = nodesOf(await stack.query('{ platform(level: COUNTY) { reflowApplications { nodes { decidedBy direction state } } } }', {}, await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER')));
     expect(application).toEqual({ decidedBy: AGGREGATION_RULE, direction: 'AGGREGATION', state: 'APPROVED' });
   });
 });
@@ -90,10 +91,10 @@ describe('reflow city → county through the same module', () => {
 
   it("serves them at the county to the county's agencies only", async () => {
     const [row] = await live('COUNTY', { originSubscription: cityToCounty });
-    const query = `{ catalog(filter: { level: COUNTY, text: "土默特左旗土地承包经营权信息" }) { edges { node { code records(keys: ["${row.parcelCode}"], items: ["land_use"]) { rows { key fields { value } } } } } } }`;
+    const query = `{ catalog(filter: { level: COUNTY, text: "土默特左旗土地承包经营权信息" }) { edges { node { code records(keys: ["${row.parcelCode}"], items: ["land_use"]) { nodes { key fields { value } } } } } } }`;
     const rowsFor = async (agency: ReturnType<typeof demoAgency>) => {
       const edges = dataOf(await stack.query(query, {}, await stack.token(agency))).edges as any[];
-      return edges.find((e) => e.node.code === '150121-ZY-0001').node.records.rows;
+      return edges.find((e) => e.node.code === '150121-ZY-0001').node.records.nodes;
     };
     expect(await rowsFor(demoAgency('150121', Sector.NATURAL_RESOURCES))).toEqual([{ key: row.parcelCode, fields: [{ value: row.landUse }] }]);
     expect(await rowsFor(demoAgency('150102', Sector.NATURAL_RESOURCES))).toEqual([]);

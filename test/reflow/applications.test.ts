@@ -2,6 +2,8 @@ import { demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agenc
 import { dataOf, errorOf } from '../sharing/sharing-fixtures';
 import { startTestStack, TestStack } from '../support/stack';
 import { HOHHOT_AUTHORITY, HULUNBUIR_AUTHORITY, PERSON_ITEMS, REFLOW_TEST_ENV, reflowApi, REGION_AUTHORITY, resourceIdOf } from './reflow-fixtures';
+import { localId, nodesOf } from '../support/api';
+import { ReflowSubscription } from '../../subgraphs/modules/reflow/subscription.entity';
 
 // Issue 5 item 1: a city authority applies to the region for reflow (000 art. 16); the region's
 // authority approves — creating a subscription the city platform learns of — or refuses with reasons,
@@ -38,7 +40,7 @@ describe('applying for reflow (000 art. 16, 004 art. 19)', () => {
       scopePrefix: '1507',
       frequency: 'INCREMENTAL',
       intervalMinutes: 60,
-      subscriptionId: null,
+      subscription: null,
       replyDeadline: { kind: 'REFLOW_REPLY', workingDays: 5, citation: '004 art. 19 (limit of art. 23)', profile: 'INNER_MONGOLIA_2024', overdue: false },
     });
     expect(dataOf(await api.application(region, application.id)).id).toBe(application.id);
@@ -74,17 +76,18 @@ describe('deciding (REFLOW_REPLY)', () => {
     const refusal = errorOf(await api.decide(region, application.id, 'REFUSE'));
     expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', extensions: { field: 'reason' } });
     const refused = dataOf(await api.decide(region, application.id, 'REFUSE', '法人信息已通过国家系统直连，无需回流'));
-    expect(refused).toMatchObject({ state: 'REFUSED', refusalReason: '法人信息已通过国家系统直连，无需回流', subscriptionId: null, replyDeadline: null });
+    expect(refused).toMatchObject({ state: 'REFUSED', refusalReason: '法人信息已通过国家系统直连，无需回流', subscription: null, replyDeadline: null });
     expect(errorOf(await api.decide(region, application.id, 'APPROVE')).code).toBe('CONFLICT');
   });
 
   it('approval creates the subscription at the region and registers it at the city platform', async () => {
     const application = dataOf(await api.apply(hohhot, { resourceId: personResource, items: PERSON_ITEMS, scopeDivisionCode: '150102' }));
     const approved = dataOf(await api.decide(region, application.id, 'APPROVE'));
-    expect(approved).toMatchObject({ state: 'APPROVED', decidedBy: `tester-${REGION_AUTHORITY.uscc}-AUTHORITY_REVIEWER`, subscriptionId: expect.stringMatching(/^city-/) });
+    expect(approved).toMatchObject({ state: 'APPROVED', decidedBy: `tester-${REGION_AUTHORITY.uscc}-AUTHORITY_REVIEWER`, subscription: { id: expect.any(String) } });
+    expect(localId(approved.subscription.id)).toMatch(/^city-/);
     const expected = {
-      id: approved.subscriptionId,
-      applicationId: application.id,
+      id: approved.subscription.id,
+      application: { id: application.id },
       direction: 'REFLOW',
       sourceLevel: 'REGION',
       targetLevel: 'CITY',
@@ -95,16 +98,19 @@ describe('deciding (REFLOW_REPLY)', () => {
       subscriberUscc: HOHHOT_AUTHORITY.uscc,
       subscriberJurisdiction: '150100',
     };
-    expect(dataOf(await reflowApi(stack, 'REGION').subscriptions(region))).toContainEqual(expect.objectContaining(expected));
-    expect(dataOf(await reflowApi(stack, 'CITY').subscriptions(hohhot))).toEqual([expect.objectContaining(expected)]);
-    expect(dataOf(await reflowApi(stack, 'CITY').subscriptions(hulunbuir))).toEqual([]);
-    const trail = await stack.query('{ regionAuditTrail(filter: { resourceId: "' + personResource + '" }) { action agencyUscc recordKeys } }', {}, region);
-    const steps = (dataOf(trail) as { action: string; agencyUscc: string; recordKeys: string[] }[]).filter((r) => r.recordKeys.includes(application.id));
+    expect(nodesOf(await reflowApi(stack, 'REGION').subscriptions(region))).toContainEqual(expect.objectContaining(expected));
+    expect(nodesOf(await reflowApi(stack, 'CITY').subscriptions(hohhot))).toEqual([expect.objectContaining(expected)]);
+    expect(nodesOf(await reflowApi(stack, 'CITY').subscriptions(hulunbuir))).toEqual([]);
+    const trail = await stack.query('{ platform(level: REGION) { auditTrail(filter: { resourceId: "' + personResource + '" }) { nodes { action agencyUscc recordKeys } } } }', {}, region);
+    const steps = (nodesOf(trail) as { action: string; agencyUscc: string; recordKeys: string[] }[]).filter((r) => r.recordKeys.includes(localId(application.id)));
     expect(steps.map((r) => [r.action, r.agencyUscc])).toEqual([['REFLOW_APPROVE', REGION_AUTHORITY.uscc], ['REFLOW_APPLY', HOHHOT_AUTHORITY.uscc]]);
   });
 
   it('keeps the terms a subscription was registered with at the city platform', async () => {
-    const [subscription] = dataOf(await reflowApi(stack, 'CITY').subscriptions(hohhot));
+    // What the region sent when it approved: the terms as the city keeps them.
+    const [row] = await stack.subgraphs.CITY.db.getRepository(ReflowSubscription).find();
+    const { itemsJson, cancelledAt: _a, cancelReason: _r, cancelledBy: _b, ...terms } = row;
+    const subscription = { ...terms, items: JSON.parse(itemsJson), createdAt: row.createdAt.toISOString() };
     const register = 'mutation($s: ReflowSubscriptionInput!) { registerCityReflowSubscription(subscription: $s) }';
     const same = { ...subscription };
     expect((await stack.direct('CITY', register, { token: hohhot, signed: true, variables: { s: same } })).body).toEqual({ data: { registerCityReflowSubscription: subscription.id } });

@@ -1,5 +1,4 @@
 import { In, IsNull, Like, Not } from 'typeorm';
-import { levelName } from '../../subgraphs/kernel/graphql/level-names';
 import { Level } from '../../subgraphs/kernel/levels';
 import { demoAuthority } from '../../subgraphs/modules/agency/demo-agencies';
 import { CatalogItem } from '../../subgraphs/modules/catalog/item.entity';
@@ -9,8 +8,9 @@ import { LEVEL_DEFINITIONS } from '../../subgraphs/levels';
 import { dataOf, sharingApi } from '../sharing/sharing-fixtures';
 import { errorCodes, startTestStack, TestStack } from '../support/stack';
 import {
-  HOHHOT_AUTHORITY, HULUNBUIR_AUTHORITY, PERSON_ITEMS, reconcileAt, REFLOW_PURPOSE, REFLOW_TEST_ENV, REGION_AUTHORITY, REGION_POLICE, resourceIdOf, runAt, subscribe,
+  HOHHOT_AUTHORITY, HULUNBUIR_AUTHORITY, PERSON_ITEMS, reconcileAt, REFLOW_PURPOSE, REFLOW_TEST_ENV, REGION_AUTHORITY, REGION_POLICE, resourceIdOf, runAt, subscribe, subscriptionGid,
 } from './reflow-fixtures';
+import { localId, nodesOf, onPlatform } from '../support/api';
 
 // Issue 18: what a receiving platform holds is re-evaluated against the subscriber's entitlement.
 // Values it may no longer hold leave every row, tombstones included; a tombstone is a key and a
@@ -31,13 +31,13 @@ const valuesOf = (row: PersonRow) => DATA_COLUMNS.filter((column) => row[column]
 /** A level's audit records of one action, as its region-wide authority reads them through the gateway. */
 async function trail(level: Level, action: string) {
   const reader = await stack.token(level === 'REGION' ? REGION_AUTHORITY : HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER');
-  const field = levelName(level, '{level}AuditTrail');
-  const response = await stack.query(`query($action: String!) { ${field}(filter: { action: $action }, first: 100) { action items effect reason recordCount userSub agencyUscc } }`, { action }, reader);
-  return dataOf(response) as { action: string; items: string[]; effect: string; reason: string | null; recordCount: number; userSub: string; agencyUscc: string }[];
+  const response = await stack.query(onPlatform(level, 'auditTrail(filter: { action: $action }, first: 100) { nodes { action items effect reason recordCount userSub agencyUscc } }', '$action: String!'), { action }, reader);
+  return nodesOf(response) as { action: string; items: string[]; effect: string; reason: string | null; recordCount: number; userSub: string; agencyUscc: string }[];
 }
 
+/** Cancels a subscription the region serves (by its own id, `city-…`). */
 const cancel = async (token: string, id: string, reason: string) =>
-  stack.query(`mutation($id: ID!, $reason: String!) { cancelRegionReflowSubscription(id: $id, reason: $reason) { subscription { id cancelledAt cancelReason cancelledBy } rowsPurgedAtTarget targetNotice } }`, { id, reason }, token);
+  stack.query(`mutation($id: ID!, $reason: String!) { cancelRegionReflowSubscription(id: $id, reason: $reason) { subscription { id cancelledAt cancelReason cancelledBy } rowsPurgedAtTarget targetNotice } }`, { id: subscriptionGid('REGION', id), reason }, token);
 
 beforeAll(async () => {
   stack = await startTestStack(REFLOW_TEST_ENV);
@@ -45,7 +45,7 @@ beforeAll(async () => {
   // Hohhot's authority holds a MASKED grant for two CONDITIONAL items (004 art. 22-23).
   const sharing = sharingApi(stack, 'REGION');
   const application = dataOf(await sharing.apply(await stack.token(HOHHOT_AUTHORITY, 'AGENCY_USER'), { resourceId, items: ['household_address', 'phone'], shareMode: 'MASKED', scenario: REFLOW_PURPOSE }));
-  grantId = dataOf(await sharing.decide(await stack.token(REGION_POLICE, 'SOURCE_REVIEWER'), application.id, { decision: 'APPROVE' })).grantId;
+  grantId = dataOf(await sharing.decide(await stack.token(REGION_POLICE, 'SOURCE_REVIEWER'), application.id, { decision: 'APPROVE' })).grant.id;
   subscriptionId = await subscribe(stack, 'REGION', await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER'), await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER'), { resourceId, items: PERSON_ITEMS });
   expect(await runAt(stack, 'CITY', subscriptionId)).toMatchObject({ state: 'SUCCEEDED' });
 });
@@ -95,12 +95,12 @@ describe('values whose entitlement ended leave every row (004 art. 19-20, 23)', 
   });
 
   it("drops an item whose share type tightened to NOT_SHARED in the source's catalog", async () => {
-    await stack.subgraphs.REGION.db.getRepository(CatalogItem).update({ resourceId, code: 'gender' }, { shareType: 'NOT_SHARED' as CatalogItem['shareType'] });
+    await stack.subgraphs.REGION.db.getRepository(CatalogItem).update({ resourceId: localId(resourceId), code: 'gender' }, { shareType: 'NOT_SHARED' as CatalogItem['shareType'] });
     expect(holding(await received(), 'gender')).toBeGreaterThan(0);
     expect(await runAt(stack, 'CITY', subscriptionId)).toMatchObject({ state: 'SUCCEEDED' });
     expect(holding(await received(), 'gender')).toBe(0);
     expect((await reconcileAt(stack, 'CITY', subscriptionId)).identical).toBe(true);
-    await stack.subgraphs.REGION.db.getRepository(CatalogItem).update({ resourceId, code: 'gender' }, { shareType: 'UNCONDITIONAL' as CatalogItem['shareType'] });
+    await stack.subgraphs.REGION.db.getRepository(CatalogItem).update({ resourceId: localId(resourceId), code: 'gender' }, { shareType: 'UNCONDITIONAL' as CatalogItem['shareType'] });
     expect(await runAt(stack, 'CITY', subscriptionId)).toMatchObject({ state: 'SUCCEEDED' });
     expect(holding((await received()).filter((row) => row.deletedAt === null), 'gender')).toBeGreaterThan(0);
   });
@@ -152,7 +152,7 @@ describe('cancelling a subscription (by the subscriber authority or the source a
     const rows = (await received()).length;
     const response = await cancel(await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER'), subscriptionId, '业务系统下线，不再需要回流数据');
     expect(dataOf(response)).toEqual({
-      subscription: { id: subscriptionId, cancelledAt: expect.any(String), cancelReason: '业务系统下线，不再需要回流数据', cancelledBy: expect.stringContaining(HOHHOT_AUTHORITY.uscc) },
+      subscription: { id: subscriptionGid('REGION', subscriptionId), cancelledAt: expect.any(String), cancelReason: '业务系统下线，不再需要回流数据', cancelledBy: expect.stringContaining(HOHHOT_AUTHORITY.uscc) },
       rowsPurgedAtTarget: rows,
       targetNotice: null,
     });

@@ -11,8 +11,9 @@ import { errorCodes, startTestStack, TestStack } from '../support/stack';
 import { dataOf, sharingApi } from '../sharing/sharing-fixtures';
 import {
   HOHHOT_AUTHORITY, HULUNBUIR_AUTHORITY, PERSON_ITEMS, reconcileAt, REFLOW_TEST_ENV, reflowApi, REGION_AUTHORITY, REGION_POLICE, resourceIdOf, runAt, subscribe,
-  REFLOW_PURPOSE,
+  REFLOW_PURPOSE, subscriptionGid,
 } from './reflow-fixtures';
+import { levelId, nodesOf } from '../support/api';
 
 // Issue 5, done-when: Hohhot applies for reflow of the region's natural-person records (000 art. 16,
 // 004 art. 19); after approval a run brings exactly the rows of 1501xx divisions with only the items
@@ -37,7 +38,7 @@ beforeAll(async () => {
   // Hohhot's authority holds a MASKED grant for two CONDITIONAL items at the region (004 art. 22-23).
   const sharing = sharingApi(stack, 'REGION');
   const shareApplication = dataOf(await sharing.apply(await stack.token(HOHHOT_AUTHORITY, 'AGENCY_USER'), { resourceId, items: ['household_address', 'phone'], shareMode: 'MASKED', scenario: REFLOW_PURPOSE }));
-  grantId = dataOf(await sharing.decide(await stack.token(REGION_POLICE, 'SOURCE_REVIEWER'), shareApplication.id, { decision: 'APPROVE' })).grantId;
+  grantId = dataOf(await sharing.decide(await stack.token(REGION_POLICE, 'SOURCE_REVIEWER'), shareApplication.id, { decision: 'APPROVE' })).grant.id;
   const hohhot = await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER');
   const region = await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER');
   subscriptionId = await subscribe(stack, 'REGION', hohhot, region, { resourceId, items: PERSON_ITEMS });
@@ -69,21 +70,21 @@ describe('reflow of the region population register to Hohhot', () => {
 
   it('marks each received row with its origin; the city platform\'s own rows have none', async () => {
     const [row] = await reflowed();
-    const answer = await stack.query(`{ cityPerson(idNumber: "${row.idNumber}") { idNumber origin { platform subscription syncedAt } } }`, {}, hohhotReader);
-    expect(dataOf(answer)).toEqual({ idNumber: row.idNumber, origin: { platform: 'REGION', subscription: subscriptionId, syncedAt: row.syncedAt!.toISOString() } });
+    const answer = await stack.query(`{ platform(level: CITY) { ... on PersonRegister { person(idNumber: "${row.idNumber}") { idNumber origin { platform subscription syncedAt } } } } }`, {}, hohhotReader);
+    expect(dataOf(answer)).toEqual({ idNumber: row.idNumber, origin: { platform: 'REGION', subscription: levelId('REGION', 'ReflowSubscription', subscriptionId), syncedAt: row.syncedAt!.toISOString() } });
     const own = await cityPersons().findOneByOrFail({ originSubscription: IsNull(), divisionCode: Like('1501%') });
-    const ownAnswer = await stack.query(`{ cityPerson(idNumber: "${own.idNumber}") { origin { platform } } }`, {}, hohhotReader);
+    const ownAnswer = await stack.query(`{ platform(level: CITY) { ... on PersonRegister { person(idNumber: "${own.idNumber}") { origin { platform } } } } }`, {}, hohhotReader);
     expect(dataOf(ownAnswer)).toEqual({ origin: null });
   });
 
   it("serves them to Hohhot's agencies under the city's own catalog, enforcement and audit", async () => {
     const [row] = await reflowed();
-    const answer = await stack.query(`{ cityPerson(idNumber: "${row.idNumber}") { name gender householdAddress } }`, {}, hohhotReader);
-    expect(answer.body.data.cityPerson).toEqual({ name: row.name, gender: row.gender, householdAddress: null });
+    const answer = await stack.query(`{ platform(level: CITY) { ... on PersonRegister { person(idNumber: "${row.idNumber}") { name gender householdAddress } } } }`, {}, hohhotReader);
+    expect(answer.body.data.platform.person).toEqual({ name: row.name, gender: row.gender, householdAddress: null });
     // household_address is CONDITIONAL in 150100-RK-0001 too, and the reader holds no city grant.
-    expect(errorAt(answer, ['cityPerson', 'householdAddress'])?.extensions).toMatchObject({ code: 'SHARE_DENIED', reason: 'NO_GRANT' });
-    const trail = await stack.query(`query($a: ID!) { cityAuditTrail(filter: { agencyUscc: $a }) { action effect items recordKeys } }`, { a: HOHHOT_CIVIL.uscc }, await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER'));
-    expect(dataOf(trail)).toEqual(expect.arrayContaining([
+    expect(errorAt(answer, ['platform', 'person', 'householdAddress'])?.extensions).toMatchObject({ code: 'SHARE_DENIED', reason: 'NO_GRANT' });
+    const trail = await stack.query(`query($a: ID!) { platform(level: CITY) { auditTrail(filter: { agencyUscc: $a }) { nodes { action effect items recordKeys } } } }`, { a: HOHHOT_CIVIL.uscc }, await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER'));
+    expect(nodesOf(trail)).toEqual(expect.arrayContaining([
       expect.objectContaining({ action: 'READ', effect: 'ALLOW', items: ['gender', 'name'], recordKeys: [row.idNumber] }),
       expect.objectContaining({ action: 'READ', effect: 'DENY', items: ['household_address'], recordKeys: [row.idNumber] }),
     ]));
@@ -91,11 +92,11 @@ describe('reflow of the region population register to Hohhot', () => {
 
   it('is invisible to a Hulunbuir token: not by key, not in lists, not through the catalog (004 art. 20)', async () => {
     const [row] = await reflowed();
-    const byKey = await stack.query(`{ cityPerson(idNumber: "${row.idNumber}") { name } }`, {}, hulunbuirReader);
+    const byKey = await stack.query(`{ platform(level: CITY) { ... on PersonRegister { person(idNumber: "${row.idNumber}") { name } } } }`, {}, hulunbuirReader);
     expect(errorCodes(byKey)).toEqual(['NOT_FOUND']);
     // The city's own records of the division stay as visible as before; the received ones are not there.
     const listed = async (token: string) => {
-      const list = dataOf(await stack.query(`{ cityPersons(divisionCode: "${row.divisionCode}", first: 500) { totalCount edges { node { idNumber } } } }`, {}, token));
+      const list = dataOf(await stack.query(`{ platform(level: CITY) { ... on PersonRegister { persons(divisionCode: "${row.divisionCode}", first: 500) { totalCount edges { node { idNumber } } } } } }`, {}, token));
       return { totalCount: list.totalCount, ids: list.edges.map((e: any) => e.node.idNumber) as string[] };
     };
     const own = await cityPersons().countBy({ divisionCode: row.divisionCode, originSubscription: IsNull(), deletedAt: IsNull() });
@@ -107,15 +108,15 @@ describe('reflow of the region population register to Hohhot', () => {
     expect(hohhotList.totalCount).toBe(own + received);
     expect(hohhotList.ids).toContain(row.idNumber);
     const resourceId = await resourceIdOf(stack, '150100-RK-0001');
-    const records = `{ catalog(filter: { level: CITY, text: "呼和浩特市人口基础信息" }) { edges { node { id records(keys: ["${row.idNumber}"], items: ["name"]) { totalCount rows { key } } } } } }`;
+    const records = `{ catalog(filter: { level: CITY, text: "呼和浩特市人口基础信息" }) { edges { node { id records(keys: ["${row.idNumber}"], items: ["name"]) { totalCount nodes { key } } } } } }`;
     const catalogView = (response: any) => response.body.data.catalog.edges.find((e: any) => e.node.id === resourceId).node.records;
-    expect(catalogView(await stack.query(records, {}, hulunbuirReader))).toEqual({ totalCount: 0, rows: [] });
-    expect(catalogView(await stack.query(records, {}, hohhotReader))).toEqual({ totalCount: 1, rows: [{ key: row.idNumber }] });
+    expect(catalogView(await stack.query(records, {}, hulunbuirReader))).toEqual({ totalCount: 0, nodes: [] });
+    expect(catalogView(await stack.query(records, {}, hohhotReader))).toEqual({ totalCount: 1, nodes: [{ key: row.idNumber }] });
   });
 
   it("records every value sent in the region's audit trail as REFLOW, for the subscriber (001 art. 25)", async () => {
-    const trail = await stack.query(`query($a: ID!) { regionAuditTrail(filter: { agencyUscc: $a, action: "REFLOW" }, first: 1000) { effect reason items recordCount userSub } }`, { a: HOHHOT_AUTHORITY.uscc }, await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER'));
-    const records = dataOf(trail) as { effect: string; reason: string | null; items: string[]; recordCount: number; userSub: string }[];
+    const trail = await stack.query(`query($a: ID!) { platform(level: REGION) { auditTrail(filter: { agencyUscc: $a, action: "REFLOW" }, first: 1000) { nodes { effect reason items recordCount userSub } } } }`, { a: HOHHOT_AUTHORITY.uscc }, await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER'));
+    const records = nodesOf(trail) as { effect: string; reason: string | null; items: string[]; recordCount: number; userSub: string }[];
     const total = (await hohhotAtRegion()).length;
     const sum = (effect: string) => records.filter((r) => r.effect === effect).reduce((n, r) => n + r.recordCount, 0);
     expect(records.every((r) => r.userSub === 'service:city')).toBe(true);
@@ -148,14 +149,14 @@ describe('reflow of the region population register to Hohhot', () => {
   });
 
   it('lets runs be watched through the gateway: Hohhot sees its own, the region all, Hulunbuir none', async () => {
-    const runs = async (token: string) => dataOf(await reflowApi(stack, 'CITY').runs(token)) as { subscriptionId: string; state: string; rowsRead: number; rate: number }[];
+    const runs = async (token: string) => nodesOf(await reflowApi(stack, 'CITY').runs(token)) as { subscription: { id: string }; state: string; rowsRead: number; rate: number }[];
     const hohhot = await runs(await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER'));
     expect(hohhot.length).toBeGreaterThanOrEqual(3);
-    expect(hohhot.every((r) => r.subscriptionId === subscriptionId && r.state === 'SUCCEEDED')).toBe(true);
+    expect(hohhot.every((r) => r.subscription.id === subscriptionGid('REGION', subscriptionId) && r.state === 'SUCCEEDED')).toBe(true);
     expect(hohhot.at(-1)).toMatchObject({ rowsRead: (await hohhotAtRegion()).length + 1, rate: expect.any(Number) });
     expect(await runs(await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER'))).toEqual(hohhot);
     expect(await runs(await stack.token(HULUNBUIR_AUTHORITY, 'AUTHORITY_REVIEWER'))).toEqual([]);
-    expect(errorCodes(await reflowApi(stack, 'CITY').runs(await stack.token(HULUNBUIR_AUTHORITY, 'AUTHORITY_REVIEWER'), subscriptionId))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await reflowApi(stack, 'CITY').runs(await stack.token(HULUNBUIR_AUTHORITY, 'AUTHORITY_REVIEWER'), subscriptionGid('REGION', subscriptionId)))).toEqual(['NOT_FOUND']);
   });
 
   it('never interleaves two runs of one subscription: a live holder keeps it', async () => {

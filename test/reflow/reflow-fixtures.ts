@@ -1,4 +1,5 @@
-import { levelName } from '../../subgraphs/kernel/graphql/level-names';
+import { levelName } from '../../subgraphs/kernel/levels';
+import { levelId, localId, onPlatform } from '../support/api';
 import { levelOfDivisionCode } from '../../subgraphs/kernel/identifiers';
 import { Level } from '../../subgraphs/kernel/levels';
 import { demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agency/demo-agencies';
@@ -16,12 +17,12 @@ export const REFLOW_TEST_ENV = { REFLOW_SETTLE_MS: '0' };
 /** What the subscriptions of these tests serve; a grant for CONDITIONAL items that flow must approve the same scenario. */
 export const REFLOW_PURPOSE = '本级政务服务“一网通办”人口信息核验（000 第十六条按需回流）';
 
-export const APPLICATION_FIELDS = `id direction resourceId resourceCode resourceJurisdiction requestedItems purpose scopeDivisionCode scopePrefix
-  frequency intervalMinutes applicantUscc applicantLevel applicantJurisdiction applicantUser state submittedAt decidedBy decidedAt refusalReason subscriptionId
+export const APPLICATION_FIELDS = `__typename id direction resource { id } resourceCode resourceJurisdiction requestedItems purpose scopeDivisionCode scopePrefix
+  frequency intervalMinutes applicantUscc applicantLevel applicantJurisdiction applicantUser state submittedAt decidedBy decidedAt refusalReason subscription { id }
   replyDeadline { kind profile citation workingDays dueDay overdue }`;
-export const SUBSCRIPTION_FIELDS = `id applicationId direction sourceLevel targetLevel resourceId resourceCode dataTable scopeDivisionCode scopePrefix items
+export const SUBSCRIPTION_FIELDS = `__typename id application { id } direction sourceLevel targetLevel resource { id } resourceCode dataTable scopeDivisionCode scopePrefix items
   subscriberUscc subscriberJurisdiction purpose frequency intervalMinutes createdAt`;
-export const RUN_FIELDS = 'id subscriptionId trigger state pages rowsRead rowsWritten rowsDeleted rate error queuedAt startedAt finishedAt';
+export const RUN_FIELDS = 'id subscription { id } trigger state pages rowsRead rowsWritten rowsDeleted rate error queuedAt startedAt finishedAt';
 
 export interface ReflowInput {
   resourceId: string;
@@ -32,7 +33,7 @@ export interface ReflowInput {
   intervalMinutes?: number;
 }
 
-/** The reflow API of the platform of `level`, through the gateway, with that level's root field names. */
+/** The reflow API of the platform of `level` through the gateway: its mutations, its lists on `platform(level:)`, objects through `node`. */
 export function reflowApi(stack: TestStack, level: Level) {
   const name = (pattern: string) => levelName(level, pattern);
   return {
@@ -42,29 +43,33 @@ export function reflowApi(stack: TestStack, level: Level) {
       }, token),
     decide: (token: string, id: string, decision: 'APPROVE' | 'REFUSE', reason?: string) =>
       stack.query(`mutation($id: ID!, $d: ReflowDecision!, $r: String) { ${name('decide{Level}Reflow')}(id: $id, decision: $d, reason: $r) { ${APPLICATION_FIELDS} } }`, { id, d: decision, r: reason }, token),
-    application: (token: string, id: string) => stack.query(`query($id: ID!) { ${name('{level}ReflowApplication')}(id: $id) { ${APPLICATION_FIELDS} } }`, { id }, token),
-    subscriptions: (token: string) => stack.query(`{ ${name('{level}ReflowSubscriptions')} { ${SUBSCRIPTION_FIELDS} } }`, {}, token),
-    runs: (token: string, subscriptionId?: string) =>
-      stack.query(`query($s: ID) { ${name('{level}ReflowRuns')}(subscriptionId: $s) { ${RUN_FIELDS} } }`, { s: subscriptionId }, token),
+    application: (token: string, id: string) => stack.query(`query($id: ID!) { node(id: $id) { ... on ReflowApplication { ${APPLICATION_FIELDS} } } }`, { id }, token),
+    subscriptions: (token: string) => stack.query(onPlatform(level, `reflowSubscriptions { nodes { ${SUBSCRIPTION_FIELDS} } }`), {}, token),
+    /** Runs at this (receiving) level; `subscriptionId` is a subscription's global id. */
+    runs: (token: string, subscriptionId?: string) => stack.query(onPlatform(level, `reflowRuns(subscriptionId: $s) { nodes { ${RUN_FIELDS} } }`, '$s: ID'), { s: subscriptionId }, token),
   };
 }
 
-/** The published version of a seeded resource, by code, from the database of the level that owns it. */
+/** The id (global) of the published version of a seeded resource, by code, from the database of the level that owns it. */
 export async function resourceIdOf(stack: TestStack, code: string): Promise<string> {
   const level = levelOfDivisionCode(code.slice(0, 6));
   const row = await stack.subgraphs[level].db.getRepository(CatalogResourceRow).findOneByOrFail({ code, state: CatalogState.PUBLISHED });
-  return row.id;
+  return levelId(level, 'Resource', row.id);
 }
+
+/** The global id of a subscription (by its local id, `city-…`) served by `sourceLevel`. */
+export const subscriptionGid = (sourceLevel: Level, subscriptionId: string) => levelId(sourceLevel, 'ReflowSubscription', subscriptionId);
 
 /**
  * Applies as `applicant` at the platform of `sourceLevel` and, for reflow, has `decider` approve:
- * the subscription id. Aggregation is approved on submission.
+ * the subscription's own id (`city-…`, what the reflow commands and the databases use). Aggregation
+ * is approved on submission.
  */
 export async function subscribe(stack: TestStack, sourceLevel: Level, applicant: string, decider: string | null, input: ReflowInput): Promise<string> {
   const api = reflowApi(stack, sourceLevel);
   const applied = dataOf(await api.apply(applicant, input));
-  if (applied.state === 'APPROVED') return applied.subscriptionId;
-  return dataOf(await api.decide(decider!, applied.id, 'APPROVE')).subscriptionId;
+  if (applied.state === 'APPROVED') return localId(applied.subscription.id);
+  return localId(dataOf(await api.decide(decider!, applied.id, 'APPROVE')).subscription.id);
 }
 
 /** One run, in this process, at the receiving platform of the stack (what `npm run reflow` does). */

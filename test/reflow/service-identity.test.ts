@@ -31,14 +31,14 @@ describe('SERVICE identities', () => {
   });
 
   it('is refused by the gateway as UNAUTHENTICATED', async () => {
-    const response = await stack.query('{ regionPersons(first: 1) { totalCount } }', {}, await serviceToken());
+    const response = await stack.query('{ platform(level: REGION) { ... on PersonRegister { persons(first: 1) { totalCount } } } }', {}, await serviceToken());
     expect(response.status).toBe(401);
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
     expect(response.body.data).toBeUndefined();
   });
 
   it('reaches nothing but the pull fields at a subgraph', async () => {
-    const response = await stack.direct('REGION', '{ regionPersons(first: 1) { totalCount } }', { token: await serviceToken(), signed: true });
+    const response = await stack.direct('REGION', '{ platform(level: REGION) { ... on PersonRegister { persons(first: 1) { totalCount } } } }', { token: await serviceToken(), signed: true });
     expect(response.status).toBe(403);
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
     expect(response.body.data).toBeUndefined();
@@ -60,7 +60,7 @@ describe('SERVICE identities', () => {
     expect(errorCodes(await stack.direct('REGION', PULL, { token: forged, signed: true, variables: { s: subscriptionId } }))).toEqual(['UNAUTHENTICATED']);
     const claimed = await signToken({ sub: 'someone', agency: HOHHOT_AUTHORITY.uscc, jurisdiction: '150100', level: 'CITY', roles: ['SERVICE'] }, jwtSecret);
     expect(errorCodes(await stack.direct('REGION', PULL, { token: claimed, signed: true, variables: { s: subscriptionId } }))).toEqual(['UNAUTHENTICATED']);
-    expect(errorCodes(await stack.query('{ regionPersons(first: 1) { totalCount } }', {}, claimed))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await stack.query('{ platform(level: REGION) { ... on PersonRegister { persons(first: 1) { totalCount } } } }', {}, claimed))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('leaves the pull fields closed to user tokens', async () => {

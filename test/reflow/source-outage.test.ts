@@ -12,6 +12,7 @@ import { ReflowRun, ReflowWatermark } from '../../subgraphs/modules/reflow/run.e
 import { reconcile } from '../../subgraphs/modules/reflow/target/reconcile';
 import { startTestStack, TestStack } from '../support/stack';
 import { HOHHOT_AUTHORITY, PERSON_ITEMS, REFLOW_TEST_ENV, REGION_AUTHORITY, resourceIdOf, subscribe } from './reflow-fixtures';
+import { levelId } from '../support/api';
 
 // Issue 18: one level's outage never takes another level down. The region and city platforms run as
 // their own processes (npm start's start-level), the city with its scheduler on; the region is killed
@@ -70,8 +71,9 @@ const runs = () => cityDb.getRepository(ReflowRun).find({ where: { subscriptionI
 
 /** What a Hohhot authority asks the city platform, straight at its subgraph: answered, or not. */
 async function cityAnswers(): Promise<boolean> {
-  const response = await stack.direct('CITY', '{ cityReflowRuns(first: 1) { state } }', { token: await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER'), signed: true });
-  return response.status === 200 && !response.body.errors && Array.isArray(response.body.data?.cityReflowRuns);
+  const query = `{ _entities(representations: [{ __typename: "CityPlatform", id: "${levelId('CITY', 'Platform', 'CITY')}" }]) { ... on CityPlatform { reflowRuns(first: 1) { nodes { state } } } } }`;
+  const response = await stack.direct('CITY', query, { token: await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER'), signed: true });
+  return response.status === 200 && !response.body.errors && Array.isArray(response.body.data?._entities?.[0]?.reflowRuns?.nodes);
 }
 
 beforeAll(async () => {

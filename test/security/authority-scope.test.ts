@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { levelName } from '../../subgraphs/kernel/graphql/level-names';
+import { levelName } from '../../subgraphs/kernel/levels';
 import { Level } from '../../subgraphs/kernel/levels';
 import { demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agency/demo-agencies';
 import { DemandApplication } from '../../subgraphs/modules/demand/demand.entity';
 import { DemandState } from '../../subgraphs/modules/demand/enums';
 import { startTestStack, TestStack } from '../support/stack';
+import { levelId } from '../support/api';
 
 // Issue 11, authorities act within their jurisdiction: 004 art. 50 has an authority act "按照法定权限",
 // and 004 art. 44 makes every step traceable to whom it concerns. A county authority acts within its
@@ -16,7 +17,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   // Something for the audit trail to show: an access to region data by an agency of every jurisdiction.
   for (const code of ['150000', '150100', '150700', '150102', '150121', '150702']) {
-    await stack.query('{ regionPersons(first: 1) { edges { node { idNumber name } } } }', {}, await stack.token(demoAgency(code, Sector.HEALTH)));
+    await stack.query('{ platform(level: REGION) { ... on PersonRegister { persons(first: 1) { edges { node { idNumber name } } } } } }', {}, await stack.token(demoAgency(code, Sector.HEALTH)));
   }
 });
 afterAll(() => stack?.stop());
@@ -62,9 +63,9 @@ const ACTS: Act[] = [
     rule: withinAuthority,
     async attempt(token, _level, target) {
       const uscc = demoAgency(target, Sector.HEALTH).uscc;
-      const trail = await stack.query('query($u: ID!) { regionAuditTrail(filter: { agencyUscc: $u }) { agencyUscc agencyJurisdiction recordKeys } }', { u: uscc }, token);
+      const trail = await stack.query('query($u: ID!) { platform(level: REGION) { auditTrail(filter: { agencyUscc: $u }) { nodes { agencyUscc agencyJurisdiction recordKeys } } } }', { u: uscc }, token);
       expect(trail.body.errors).toBeUndefined();
-      return trail.body.data.regionAuditTrail.length > 0;
+      return trail.body.data.platform.auditTrail.nodes.length > 0;
     },
   },
   {
@@ -87,7 +88,7 @@ const ACTS: Act[] = [
         state: DemandState.SUBMITTED,
         submittedAt: new Date(),
       });
-      const review = await stack.query(`mutation($id: ID!) { ${levelName(level, 'review{Level}Demand')}(id: $id, decision: REFUSE, reason: "数据已在目录中") { state } }`, { id }, token);
+      const review = await stack.query(`mutation($id: ID!) { ${levelName(level, 'review{Level}Demand')}(id: $id, decision: REFUSE, reason: "数据已在目录中") { state } }`, { id: levelId(level, 'DemandApplication', id) }, token);
       if (review.body.errors) {
         // A demand the authority may not act on is one it may not see either: NOT_FOUND, or FORBIDDEN.
         expect(['FORBIDDEN', 'NOT_FOUND']).toContain(review.body.errors[0].extensions?.code);
@@ -110,10 +111,10 @@ describe('authority × target × act (004 art. 50 按照法定权限, art. 44)',
 
   it('shows an authority no audit record outside its subtree, whatever the filter', async () => {
     const hulunbuir = await stack.token(demoAuthority('150700'), 'AUTHORITY_REVIEWER');
-    const trail = await stack.query('{ regionAuditTrail(first: 1000) { agencyJurisdiction resourceJurisdiction } }', {}, hulunbuir);
+    const trail = await stack.query('{ platform(level: REGION) { auditTrail(first: 1000) { nodes { agencyJurisdiction resourceJurisdiction } } } }', {}, hulunbuir);
     expect(trail.body.errors).toBeUndefined();
-    expect(trail.body.data.regionAuditTrail.length).toBeGreaterThan(0);
-    for (const record of trail.body.data.regionAuditTrail) {
+    expect(trail.body.data.platform.auditTrail.nodes.length).toBeGreaterThan(0);
+    for (const record of trail.body.data.platform.auditTrail.nodes) {
       expect([record.agencyJurisdiction, record.resourceJurisdiction].some((code: string | null) => code?.startsWith('1507'))).toBe(true);
     }
   });

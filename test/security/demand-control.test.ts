@@ -24,28 +24,29 @@ const nest = (depth: number, inner: string) => {
   return selection;
 };
 
-const RECORDS_IN_CATALOG = (resources: number) => `{ catalog(first: ${resources}) { edges { node { records(first: ${MAX_RECORD_PAGE}) { rows { key fields { item value } } } } } } }`;
+const RECORDS_IN_CATALOG = (resources: number) => `{ catalog(first: ${resources}) { edges { node { records(first: ${MAX_RECORD_PAGE}) { nodes { key fields { item value } } } } } } }`;
 
 /** Operations that must never run, each with the variables it is sent with. */
 const TOO_EXPENSIVE: [name: string, query: string, variables: Record<string, unknown>][] = [
-  ['the 135-byte jurisdiction walk', `{ jurisdictions(level: CITY) { ${nest(4, 'code')} } }`, {}],
-  ['the same walk one level deeper, under aliases', `{ a: jurisdictions(level: CITY) { ${nest(5, 'x: code')} } }`, {}],
-  ['agencies of the jurisdictions of agencies', '{ agencies { jurisdiction { agencies { jurisdiction { agencies { name } } } } } }', {}],
+  ['the 135-byte jurisdiction walk', `{ jurisdictions(level: CITY) { nodes { ${nest(4, 'code')} } } }`, {}],
+  // One level deeper is past the depth limit (12) before its cost is counted; side by side under aliases it is not.
+  ['the same walk twice, under aliases', `{ a: jurisdictions(level: CITY) { nodes { ${nest(4, 'x: code')} } } b: jurisdictions(level: CITY) { nodes { ${nest(4, 'y: code')} } } }`, {}],
+  ['agencies of the jurisdictions of agencies', '{ agencies { nodes { jurisdiction { agencies { nodes { jurisdiction { agencies { nodes { name } } } } } } } } }', {}],
   ['a page of records in a catalog page, written', RECORDS_IN_CATALOG(200), {}],
   ['a full page of records in a catalog page of 2', RECORDS_IN_CATALOG(2), {}],
   [
     'a page of pages, sizes in variables',
-    'query P($n: Int!, $m: Int!) { catalog(first: $n) { edges { node { records(first: $m) { rows { key } } } } } }',
+    'query P($n: Int!, $m: Int!) { catalog(first: $n) { edges { node { records(first: $m) { nodes { key } } } } } }',
     { n: 200, m: MAX_RECORD_PAGE },
   ],
   [
     'a page of pages, sizes as variable defaults',
-    `query P($n: Int! = 200, $m: Int! = ${MAX_RECORD_PAGE}) { catalog(first: $n) { edges { node { records(first: $m) { rows { key } } } } } }`,
+    `query P($n: Int! = 200, $m: Int! = ${MAX_RECORD_PAGE}) { catalog(first: $n) { edges { node { records(first: $m) { nodes { key } } } } } }`,
     {},
   ],
   [
     'a page of pages hidden in fragments',
-    `query { catalog(first: 200) { ...Page } } fragment Page on CatalogConnection { edges { node { ... on RegionResource { records(first: ${MAX_RECORD_PAGE}) { rows { key } } } } } }`,
+    `query { catalog(first: 200) { ...Page } } fragment Page on CatalogResourceConnection { edges { node { ... on RegionResource { records(first: ${MAX_RECORD_PAGE}) { nodes { key } } } } } }`,
     {},
   ],
 ];
@@ -73,21 +74,21 @@ describe('demand control refuses lists inside lists before anything runs', () =>
   });
 
   it(`serves one page of ${MAX_RECORD_PAGE} person records, its size written or in a variable`, async () => {
-    const query = 'query Persons($first: Int!) { regionPersons(first: $first) { edges { node { idNumber name gender birthDate householdAddress } } } }';
-    expect(estimatedCost(query, { first: MAX_RECORD_PAGE })).toBe(2001);
+    const query = 'query Persons($first: Int!) { platform(level: REGION) { ... on PersonRegister { persons(first: $first) { edges { node { idNumber name gender birthDate householdAddress } } } } } }';
+    expect(estimatedCost(query, { first: MAX_RECORD_PAGE })).toBe(2002); // the platform, 1000 edges, 1000 persons
     const page = await stack.query(query, { first: MAX_RECORD_PAGE }, token);
     expect(page.status).toBe(200);
-    expect(page.body.data.regionPersons.edges).toHaveLength(MAX_RECORD_PAGE);
+    expect(page.body.data.platform.persons.edges).toHaveLength(MAX_RECORD_PAGE);
     // The household address is CONDITIONAL and this agency holds no grant: those are the only errors.
     expect(new Set(page.body.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['SHARE_DENIED']));
   });
 
   it(`serves one full page of generic records of one resource (${MAX_RECORD_PAGE} rows, every item)`, async () => {
-    const query = `{ catalog(first: 1, filter: { level: CITY }) { edges { node { records(first: ${MAX_RECORD_PAGE}) { rows { key fields { item value } } } } } } }`;
+    const query = `{ catalog(first: 1, filter: { level: CITY }) { edges { node { records(first: ${MAX_RECORD_PAGE}) { nodes { key fields { item value } } } } } } }`;
     expect(estimatedCost(query)).toBeLessThan(stack.config.gateway.maxCost);
     const page = await stack.query(query, {}, token);
     expect(page.status).toBe(200);
-    expect(page.body.data.catalog.edges[0].node.records.rows.length).toBeGreaterThan(0);
+    expect(page.body.data.catalog.edges[0].node.records.nodes.length).toBeGreaterThan(0);
   });
 
   it('counts a list once however many fragments select it on different types: the costliest type counts', () => {
@@ -127,11 +128,11 @@ describe('the response backstop', () => {
 
   it('refuses a response whose platforms answer with more bytes than the limit, with no partial data', async () => {
     const smallToken = await small.token(demoAgency('150700', Sector.HEALTH));
-    const response = await small.query(`{ regionPersons(first: ${MAX_RECORD_PAGE}) { edges { node { idNumber name gender birthDate } } } }`, {}, smallToken);
+    const response = await small.query(`{ platform(level: REGION) { ... on PersonRegister { persons(first: ${MAX_RECORD_PAGE}) { edges { node { idNumber name gender birthDate } } } } } }`, {}, smallToken);
     expect(response.status).toBe(400);
     expect(response.body).toEqual({ errors: [{ message: expect.stringMatching(/exceed 50000 bytes/), extensions: { code: 'RESPONSE_TOO_LARGE' } }] });
-    const fits = await small.query('{ regionPersons(first: 20) { edges { node { idNumber name } } } }', {}, smallToken);
+    const fits = await small.query('{ platform(level: REGION) { ... on PersonRegister { persons(first: 20) { edges { node { idNumber name } } } } } }', {}, smallToken);
     expect(fits.status).toBe(200);
-    expect(fits.body.data.regionPersons.edges).toHaveLength(20);
+    expect(fits.body.data.platform.persons.edges).toHaveLength(20);
   });
 });

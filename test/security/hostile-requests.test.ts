@@ -1,5 +1,6 @@
 import { signRequest } from '../../subgraphs/kernel/auth/request-signature';
-import { LEVELS, Level } from '../../subgraphs/kernel/levels';
+import { globalId } from '../../subgraphs/kernel/graphql/global-id';
+import { LEVELS, Level, levelType } from '../../subgraphs/kernel/levels';
 import { AuditRecord } from '../../subgraphs/kernel/audit/audit.entity';
 import { demoAgency, Sector } from '../../subgraphs/modules/agency/demo-agencies';
 import { startTestStack, TestStack } from '../support/stack';
@@ -51,7 +52,16 @@ function platform(s: TestStack, level: Level, body: string | Buffer, bearer: str
 const op = (query: string, variables: Record<string, unknown> = {}, operationName?: string) => JSON.stringify({ query, variables, operationName });
 
 /** An audit trail query each level answers under its own root field name: text inputs reach every platform. */
-const trail = (level: Level, args: string) => `{ ${level.toLowerCase()}AuditTrail${args} { seq } }`;
+/**
+ * A selection of a level's audit trail as that level's own platform takes it: the region's subgraph has
+ * the platform root field; the others answer their platform object by entity reference.
+ */
+const trail = (level: Level, args: string) => {
+  const selection = `auditTrail${args} { nodes { seq } }`;
+  if (level === 'REGION') return `{ platform(level: REGION) { ${selection} } }`;
+  const type = levelType(level, 'Platform');
+  return `{ _entities(representations: [{ __typename: "${type}", id: "${globalId(type, level)}" }]) { ... on ${type} { ${selection} } } }`;
+};
 
 /** Requests a client may send on purpose or by mistake, as each level would get them, and the code each is answered with. */
 const HOSTILE: [name: string, body: (level: Level) => string | Buffer, code: string][] = [
@@ -142,8 +152,15 @@ describe('an unreachable level', () => {
     for (const error of errors) expect(error).toMatchObject({ message: 'the city platform is unavailable', extensions: { code: 'SUBGRAPH_UNAVAILABLE', level: 'CITY' } });
     expectClean(raw);
 
-    const root = await gateway(partial, op('{ cityResources(first: 1) { id } }'), bearer);
-    expect(JSON.parse(root.text).errors).toEqual([{ message: 'the city platform is unavailable', path: ['cityResources'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', level: 'CITY', serviceName: 'city' } }]);
+    const platformList = await gateway(partial, op('{ platform(level: CITY) { level resources(first: 1) { nodes { id } } } }'), bearer);
+    const answer = JSON.parse(platformList.text);
+    expect(answer.errors).toEqual([{ message: 'the city platform is unavailable', path: ['platform'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', level: 'CITY', serviceName: 'city' } }]);
+    expect(answer.data).toEqual({ platform: { level: 'CITY', resources: null } });
+
+    // Every level in one operation: the one that does not answer is null where it would have answered.
+    const everyLevel = JSON.parse((await gateway(partial, op('{ platforms { level resources(first: 1) { totalCount } } }'), bearer)).text);
+    expect(everyLevel.data.platforms.map((p: { level: string; resources: unknown }) => [p.level, p.resources === null])).toEqual([['REGION', false], ['CITY', true], ['COUNTY', false]]);
+    expect(everyLevel.errors.map((e: { path: unknown; extensions: { level: string } }) => [e.path, e.extensions.level])).toEqual([[['platforms', 1], 'CITY']]);
   });
 });
 
@@ -171,7 +188,7 @@ describe('text inputs', () => {
 });
 
 describe('request ids', () => {
-  const QUERY = op('{ regionPersons(first: 1) { edges { node { idNumber name } } } }');
+  const QUERY = op('{ platform(level: REGION) { ... on PersonRegister { persons(first: 1) { edges { node { idNumber name } } } } } }');
   const trailOf = async (requestId: string) => stack.subgraphs.REGION.db.getRepository(AuditRecord).findBy({ requestId });
 
   it('keeps a short id of safe characters, end to end into the audit trail', async () => {

@@ -8,6 +8,7 @@ import { LEVELS, Level } from '../../subgraphs/kernel/levels';
 import { Agency } from '../../subgraphs/modules/agency/agency.entity';
 import { demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agency/demo-agencies';
 import { startTestStack, TestStack } from '../support/stack';
+import { levelId, onPlatform } from '../support/api';
 
 // Issue 11, claims trusted over the registry: every platform takes an agency's level and jurisdiction,
 // and whether it may hold a role, from its own copy of the agency registry, never from the token; a
@@ -25,11 +26,11 @@ const COUNTY_HEALTH = demoAgency('150102', Sector.HEALTH);
 const sign = (subject: Partial<TokenSubject> & Pick<TokenSubject, 'agency'>, expiresIn = '1h') =>
   signToken({ sub: 'identity-test', roles: ['AGENCY_USER'], ...subject }, secret, { expiresIn });
 
-/** A query every level answers: the calendar coverage of this year, each level's own root field. */
+/** A query every level answers: the calendar coverage of this year, each level on its own platform. */
 const PROBE: Record<Level, string> = {
-  REGION: '{ regionCalendarCoverage(years: [2026]) { year } }',
-  CITY: '{ cityCalendarCoverage(years: [2026]) { year } }',
-  COUNTY: '{ countyCalendarCoverage(years: [2026]) { year } }',
+  REGION: onPlatform('REGION', 'calendarCoverage(years: [2026]) { year }'),
+  CITY: onPlatform('CITY', 'calendarCoverage(years: [2026]) { year }'),
+  COUNTY: onPlatform('COUNTY', 'calendarCoverage(years: [2026]) { year }'),
 };
 
 /** The token is refused with UNAUTHENTICATED and the reason, through the gateway and by each platform itself. */
@@ -91,10 +92,10 @@ describe('identity comes from the registry, not from the token', () => {
 
   it('answers a token that names only the agency and its roles, with the registry\'s level and jurisdiction', async () => {
     const token = await sign({ agency: COUNTY_HEALTH.uscc });
-    const response = await stack.query('{ countyCalendarCoverage(years: [2026]) { year } }', {}, token);
+    const response = await stack.query(PROBE.COUNTY, {}, token);
     expect(response.status).toBe(200);
     // A county agency files upward applications on its own platform: the registry's COUNTY decides where.
-    const wrongPlatform = await stack.query('mutation { fileCityUpwardApplication(input: { resourceId: "x", items: ["phone"], scenario: "场景", purpose: "用途", legalBasis: "依据", shareMode: INTERFACE, requestedEndDate: "2030-01-01T00:00:00Z" }) { id } }', {}, token);
+    const wrongPlatform = await stack.query(`mutation { fileCityUpwardApplication(input: { resourceId: "${levelId('REGION', 'Resource', 'any')}", items: ["phone"], scenario: "场景", purpose: "用途", legalBasis: "依据", shareMode: INTERFACE, requestedEndDate: "2030-01-01T00:00:00Z" }) { id } }`, {}, token);
     expect(wrongPlatform.body.errors?.[0].message).toMatch(/a COUNTY agency files upward applications on the county platform/);
   });
 

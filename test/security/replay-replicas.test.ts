@@ -61,7 +61,7 @@ async function captureOne(stack: TestStack, setup: Awaited<ReturnType<typeof rep
   const response = await fetch(setup.gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ cityCalendarCoverage(years: [2026]) { year } }' }),
+    body: JSON.stringify({ query: '{ platform(level: CITY) { calendarCoverage(years: [2026]) { year } } }' }),
   });
   expect(response.status).toBe(200);
   expect(setup.captured).toHaveLength(1);

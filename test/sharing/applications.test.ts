@@ -7,6 +7,7 @@ import { DemoAgency, demoAgency, demoAuthority, Sector } from '../../subgraphs/m
 import { standingOf } from '../../subgraphs/modules/sharing/standing';
 import { startTestStack, TestStack } from '../support/stack';
 import { ApplicationInput, daysFromNow, dataOf, errorOf, resourceIds, sharingApi, SHARE_SCENARIO } from './sharing-fixtures';
+import { localId, nodesOf } from '../support/api';
 
 // Issue 4 item 4: conditional sharing on the region platform, against the seeded 人口基础信息
 // (150000-RK-0001), provided by the region's public security department, which is also its source department.
@@ -39,7 +40,7 @@ async function decisionFor(applicant: DemoAgency, itemCode: string) {
   const identity: Identity = { sub: 'standing-check', agency: applicant.uscc, jurisdiction: applicant.jurisdictionCode, level: applicant.level, roles: ['AGENCY_USER'] };
   const ctx = { identity, db: stack.subgraphs.REGION.db, loaders: new LoaderRegistry(), snapshots: new PolicySnapshots() } as Pick<RequestContext, 'identity' | 'db' | 'loaders' | 'snapshots'>;
   const standing = await standingOf(ctx as RequestContext);
-  return decide(standing.requester, { resourceId, itemCode, shareType: 'CONDITIONAL', maskRule: null, maskedDeliveryOnly: false }, standing.grants, 'READ', new Date(), SHARE_SCENARIO);
+  return decide(standing.requester, { resourceId: localId(resourceId), itemCode, shareType: 'CONDITIONAL', maskRule: null, maskedDeliveryOnly: false }, standing.grants, 'READ', new Date(), SHARE_SCENARIO);
 }
 
 describe('applying for conditional items (004 art. 21, 23)', () => {
@@ -47,7 +48,7 @@ describe('applying for conditional items (004 art. 21, 23)', () => {
     const applicant = demoAgency('150000', Sector.CIVIL_AFFAIRS);
     const { token, application } = await applied(applicant);
     expect(application).toMatchObject({
-      resourceId,
+      resource: { id: resourceId },
       state: 'PENDING',
       applicantUscc: applicant.uscc,
       applicantLevel: 'REGION',
@@ -66,8 +67,8 @@ describe('applying for conditional items (004 art. 21, 23)', () => {
       { step: 'SUBMITTED', done: true, at: application.submittedAt, by: subject(applicant), dueDay: null, onTime: null },
       { step: 'DECIDED', done: false, at: null, by: null, dueDay: application.replyDeadline.dueDay, onTime: null },
     ]);
-    expect(dataOf(await api.applications(token, 'APPLICANT')).map((a: any) => a.id)).toEqual([application.id]);
-    expect(dataOf(await api.applications(reviewer, 'REVIEWER', 'PENDING')).map((a: any) => a.id)).toContain(application.id);
+    expect(nodesOf(await api.applications(token, 'APPLICANT')).map((a: any) => a.id)).toEqual([application.id]);
+    expect(nodesOf(await api.applications(reviewer, 'REVIEWER', 'PENDING')).map((a: any) => a.id)).toContain(application.id);
     expect((await decisionFor(applicant, 'household_address')).reason).toBe('GRANT_PENDING');
   });
 
@@ -148,10 +149,10 @@ describe("the source department's decision (004 art. 23)", () => {
       replyDeadline: null,
       deliveryDeadline: null,
       deliveredAt: decided.decidedAt,
-      grant: { id: decided.grantId, applicationId: application.id, agencyUscc: applicant.uscc, resourceId, itemCodes: approvedItems, mode: 'INTERFACE', endsAt: application.requestedEndDate, status: 'APPROVED', scenario: application.scenario },
+      grant: { id: expect.any(String), application: { id: application.id }, agencyUscc: applicant.uscc, resource: { id: resourceId }, itemCodes: approvedItems, mode: 'INTERFACE', endsAt: application.requestedEndDate, status: 'APPROVED', scenario: application.scenario },
     });
     expect(decided.progress.map((s: any) => [s.step, s.done, s.onTime])).toEqual([['SUBMITTED', true, null], ['DECIDED', true, true], ['DELIVERED', true, true]]);
-    expect(dataOf(await api.grants(token)).map((g: any) => g.itemCodes)).toEqual([approvedItems]);
+    expect(nodesOf(await api.grants(token)).map((g: any) => g.itemCodes)).toEqual([approvedItems]);
     expect((await decisionFor(applicant, 'household_address')).effect).toBe('ALLOW');
     expect((await decisionFor(applicant, 'marital_status')).reason).toBe('OUTSIDE_GRANTED_ITEMS');
 
@@ -218,7 +219,7 @@ describe('withdrawal, delivery and revocation', () => {
   it('a grant is revoked by the source department or an authority over the jurisdiction, and stops working at once', async () => {
     const applicant = demoAgency('150102', Sector.CIVIL_AFFAIRS);
     const { token, application } = await applied(applicant, { items: ['household_address'] });
-    const { grantId } = dataOf(await api.decide(reviewer, application.id, { decision: 'APPROVE' }));
+    const grantId = dataOf(await api.decide(reviewer, application.id, { decision: 'APPROVE' })).grant.id;
     expect((await decisionFor(applicant, 'household_address')).effect).toBe('ALLOW');
 
     for (const outsider of [token, await stack.token(demoAuthority('150100'), 'AUTHORITY_REVIEWER')]) {
@@ -229,7 +230,7 @@ describe('withdrawal, delivery and revocation', () => {
     const revoked = dataOf(await api.revoke(authority, grantId, '将共享数据提供给第三方（004 第二十条）'));
     expect(revoked).toMatchObject({ id: grantId, status: 'REVOKED', revokeReason: '将共享数据提供给第三方（004 第二十条）' });
     expect(revoked.revokedAt).not.toBeNull();
-    expect(await decisionFor(applicant, 'household_address')).toMatchObject({ effect: 'DENY', reason: 'GRANT_REVOKED', grantId });
+    expect(await decisionFor(applicant, 'household_address')).toMatchObject({ effect: 'DENY', reason: 'GRANT_REVOKED', grantId: localId(grantId) });
     expect(errorOf(await api.revoke(reviewer, grantId, 'again')).code).toBe('CONFLICT');
   });
 
@@ -244,7 +245,7 @@ describe('withdrawal, delivery and revocation', () => {
     for (const viewer of [outsider, await stack.token(demoAuthority('150700'), 'AUTHORITY_REVIEWER')]) {
       expect(errorOf(await api.application(viewer, application.id)).code).toBe('NOT_FOUND');
     }
-    expect(dataOf(await api.grants(outsider, applicant.uscc))).toEqual([]);
-    expect(dataOf(await api.grants(reviewer, applicant.uscc)).map((g: any) => g.applicationId)).toEqual([application.id]);
+    expect(nodesOf(await api.grants(outsider, applicant.uscc))).toEqual([]);
+    expect(nodesOf(await api.grants(reviewer, applicant.uscc)).map((g: any) => g.application.id)).toEqual([application.id]);
   });
 });

@@ -3,6 +3,7 @@ import { DemoAgency, demoAgency, Sector } from '../../subgraphs/modules/agency/d
 import { ShareApplication } from '../../subgraphs/modules/sharing/application.entity';
 import { startTestStack, TestStack } from '../support/stack';
 import { dataOf, resourceIds, sharingApi } from './sharing-fixtures';
+import { localId, platformValue } from '../support/api';
 
 // 004 art. 23: reply within 5 working days, deliver within 5 of approval, remind before the deadline;
 // Hulunbuir's own measures give its source departments 10 working days to reply (001 art. 24).
@@ -28,7 +29,7 @@ afterAll(() => stack?.stop());
 async function submittedAt(level: Level, code: string, applicant: DemoAgency, at: Date): Promise<string> {
   const items = code.includes('-DB-') ? ['household_size'] : ['phone'];
   const { id } = dataOf(await sharingApi(stack, level).apply(await stack.token(applicant), { resourceId: resources[code], items, shareMode: 'FILE' }));
-  await stack.subgraphs[level].db.getRepository(ShareApplication).update({ id }, { submittedAt: at });
+  await stack.subgraphs[level].db.getRepository(ShareApplication).update({ id: localId(id) }, { submittedAt: at });
   return id;
 }
 
@@ -67,7 +68,7 @@ describe('reply deadlines follow the policy profile of the resource\'s jurisdict
     const id = await submittedAt('CITY', '150700-RK-0001', demoAgency('150102', Sector.MARKET_SUPERVISION), BEFORE_NATIONAL_DAY);
     dataOf(await sharingApi(stack, 'CITY').decide(await reviewerOf('150700'), id, { decision: 'APPROVE' }));
     // Approved on Wednesday 30 September: 8, 9, 10 (adjusted Saturday), 12, 13 October.
-    await stack.subgraphs.CITY.db.getRepository(ShareApplication).update({ id }, { decidedAt: new Date('2026-09-30T02:00:00Z') });
+    await stack.subgraphs.CITY.db.getRepository(ShareApplication).update({ id: localId(id) }, { decidedAt: new Date('2026-09-30T02:00:00Z') });
     const application = dataOf(await sharingApi(stack, 'CITY').application(await reviewerOf('150700'), id));
     expect(application.deliveryDeadline).toEqual({
       kind: 'SHARE_DELIVERY',
@@ -101,14 +102,14 @@ describe('the reminder list (004 art. 23: the platform reminds before the deadli
   });
 
   it('lists only overdue applications for 0 working days, most overdue first', async () => {
-    const due = dataOf(await county().due(reviewer, 0));
+    const due = platformValue(await county().due(reviewer, 0));
     expect(due.map((a: any) => a.id)).toEqual([ids.overdueFirst, ids.overdueLater]);
     // Submitted Friday 9 October: Saturday 10 (worked), 12, 13, 14, 15 October.
     expect(due.map((a: any) => a.replyDeadline.dueDay)).toEqual(['2026-10-12', '2026-10-15']);
   });
 
   it("adds applications due within the window, leaving out decided ones and other departments'", async () => {
-    const due = dataOf(await county().due(reviewer, 30));
+    const due = platformValue(await county().due(reviewer, 30));
     expect(due.map((a: any) => a.id)).toEqual([ids.overdueFirst, ids.overdueLater, ids.current]);
     expect(due[2].replyDeadline).toMatchObject({ overdue: false });
   });

@@ -1,16 +1,16 @@
-import { levelName } from '../../subgraphs/kernel/graphql/level-names';
-import { Level } from '../../subgraphs/kernel/levels';
+import { Level, levelName } from '../../subgraphs/kernel/levels';
+import { onPlatform } from '../support/api';
 import { GraphQLResponse, TestStack } from '../support/stack';
 
 /** The scenario these tests' applications state; reads of what they are granted state it (004 art. 20, 23). */
 export const SHARE_SCENARIO = '城乡低保家庭经济状况核对';
 
-export const GRANT_FIELDS = 'id applicationId agencyUscc resourceId itemCodes scenario mode endsAt status revokedAt revokeReason';
+export const GRANT_FIELDS = 'id application { id } agencyUscc resource { id } itemCodes scenario mode endsAt status revokedAt revokeReason';
 
 /** Every field of an application, its deadlines, progress and grant. */
-export const APPLICATION_FIELDS = `id resourceId applicantUscc applicantLevel applicantJurisdiction applicantUser sourceDepartmentUscc
+export const APPLICATION_FIELDS = `__typename id resource { id } applicantUscc applicantLevel applicantJurisdiction applicantUser sourceDepartmentUscc
   resourceJurisdiction scenario purpose shareMode requestedEndDate state submittedAt decidedBy decidedAt
-  requestedItems approvedItems refusedItems refusalReason refusalLegalBasis deliveredAt deliveredBy withdrawnAt withdrawnBy grantId
+  requestedItems approvedItems refusedItems refusalReason refusalLegalBasis deliveredAt deliveredBy withdrawnAt withdrawnBy
   replyDeadline { kind profile citation workingDays startedAt dueDay overdue remainingWorkingDays }
   deliveryDeadline { kind profile citation workingDays startedAt dueDay }
   progress { step done at by dueDay onTime }
@@ -38,7 +38,10 @@ export interface DecisionArgs {
   legalBasis?: string;
 }
 
-/** The sharing API of one level's platform, called through the gateway with that level's root field names. */
+/**
+ * The sharing API of one level's platform through the gateway: that level's mutations, its lists as
+ * fields of `platform(level:)`, an application by its id through `node`.
+ */
 export function sharingApi(stack: TestStack, level: Level) {
   const name = (pattern: string) => levelName(level, pattern);
   return {
@@ -57,25 +60,26 @@ export function sharingApi(stack: TestStack, level: Level) {
     deliver: (token: string, id: string) => stack.query(`mutation($id: ID!) { ${name('deliver{Level}ShareApplication')}(id: $id) { ${APPLICATION_FIELDS} } }`, { id }, token),
     revoke: (token: string, id: string, reason: string) =>
       stack.query(`mutation($id: ID!, $reason: String!) { ${name('revoke{Level}ShareGrant')}(id: $id, reason: $reason) { ${GRANT_FIELDS} } }`, { id, reason }, token),
-    application: (token: string, id: string) => stack.query(`query($id: ID!) { ${name('{level}ShareApplication')}(id: $id) { ${APPLICATION_FIELDS} } }`, { id }, token),
+    application: (token: string, id: string) => stack.query(`query($id: ID!) { node(id: $id) { ... on ShareApplication { ${APPLICATION_FIELDS} } } }`, { id }, token),
     applications: (token: string, role: 'APPLICANT' | 'REVIEWER', state?: string) =>
-      stack.query(`query($role: ShareApplicationRole!, $state: ShareApplicationState) { ${name('{level}ShareApplications')}(role: $role, state: $state) { id state applicantUscc } }`, { role, state }, token),
+      stack.query(onPlatform(level, 'shareApplications(role: $role, state: $state) { nodes { id state applicantUscc } }', '$role: ShareApplicationRole!, $state: ShareApplicationState'), { role, state }, token),
     due: (token: string, withinWorkingDays: number) =>
-      stack.query(`query($n: Int!) { ${name('{level}ShareApplicationsDue')}(withinWorkingDays: $n) { id replyDeadline { dueDay overdue remainingWorkingDays } } }`, { n: withinWorkingDays }, token),
-    grants: (token: string, agencyUscc?: string) => stack.query(`query($a: ID) { ${name('{level}ShareGrants')}(agencyUscc: $a) { ${GRANT_FIELDS} } }`, { a: agencyUscc }, token),
+      stack.query(onPlatform(level, 'shareApplicationsDue(withinWorkingDays: $n) { id replyDeadline { dueDay overdue remainingWorkingDays } }', '$n: Int!'), { n: withinWorkingDays }, token),
+    grants: (token: string, agencyUscc?: string) => stack.query(onPlatform(level, `shareGrants(agencyUscc: $a) { nodes { ${GRANT_FIELDS} } }`, '$a: ID'), { a: agencyUscc }, token),
     suspend: (token: string, uscc: string, reason: string) =>
       stack.query(`mutation($u: ID!, $r: String!) { ${name('suspend{Level}Agency')}(uscc: $u, reason: $r) { ${SUSPENSION_FIELDS} } }`, { u: uscc, r: reason }, token),
     lift: (token: string, uscc: string, reason: string) =>
       stack.query(`mutation($u: ID!, $r: String!) { ${name('lift{Level}AgencySuspension')}(uscc: $u, reason: $r) { ${SUSPENSION_FIELDS} } }`, { u: uscc, r: reason }, token),
     suspensions: (token: string, activeOnly = true) =>
-      stack.query(`query($a: Boolean!) { ${name('{level}Suspensions')}(activeOnly: $a) { ${SUSPENSION_FIELDS} } }`, { a: activeOnly }, token),
+      stack.query(onPlatform(level, `suspensions(activeOnly: $a) { nodes { ${SUSPENSION_FIELDS} } }`, '$a: Boolean!'), { a: activeOnly }, token),
   };
 }
 
-/** The single root field of a successful response. */
+/** The single root field of a successful response (of `platform(level:)`: the one field asked of it). */
 export function dataOf<T = any>(response: GraphQLResponse): T {
   expect(response.body.errors).toBeUndefined();
-  return Object.values(response.body.data ?? {})[0] as T;
+  const root = Object.values(response.body.data ?? {})[0] as Record<string, unknown>;
+  return (response.body.data?.platform && Object.keys(root).length === 1 ? Object.values(root)[0] : root) as T;
 }
 
 /** The single error of a failed response, with its code. */

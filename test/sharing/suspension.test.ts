@@ -2,6 +2,7 @@ import { Level, LEVELS } from '../../subgraphs/kernel/levels';
 import { demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agency/demo-agencies';
 import { startTestStack, TestStack } from '../support/stack';
 import { dataOf, errorOf, resourceIds, sharingApi } from './sharing-fixtures';
+import { nodesOf } from '../support/api';
 
 // 004 art. 50: a data user that misuses shared data has its access suspended until it corrects.
 let stack: TestStack;
@@ -31,7 +32,7 @@ const APPLY_AT: Record<Level, { code: string; items: string[] }> = {
 const applyAt = (level: Level, token: string) => api(level).apply(token, { resourceId: resources[APPLY_AT[level].code], items: APPLY_AT[level].items });
 
 const activeAt = async (level: Level, agencyUscc: string) =>
-  (dataOf(await api(level).suspensions(regionAuthority)) as any[]).filter((s) => s.agencyUscc === agencyUscc).map((s) => s.imposedBy);
+  (nodesOf(await api(level).suspensions(regionAuthority)) as any[]).filter((s) => s.agencyUscc === agencyUscc).map((s) => s.imposedBy);
 
 describe('suspension of a misusing agency (004 art. 50)', () => {
   it("the region authority's suspension reaches the city and county platforms, and its lifting too", async () => {
@@ -50,7 +51,7 @@ describe('suspension of a misusing agency (004 art. 50)', () => {
     expect(lifted).toMatchObject({ active: false, liftReason: '已整改并删除违规使用的数据' });
     for (const level of LEVELS) {
       expect(await activeAt(level, agency.uscc)).toEqual([]);
-      const history = (dataOf(await api(level).suspensions(regionAuthority, false)) as any[]).filter((s) => s.agencyUscc === agency.uscc);
+      const history = (nodesOf(await api(level).suspensions(regionAuthority, false)) as any[]).filter((s) => s.agencyUscc === agency.uscc);
       expect(history).toMatchObject([{ imposedBy: '150000', active: false, liftReason: '已整改并删除违规使用的数据' }]);
       expect(dataOf(await applyAt(level, user)).state).toBe('PENDING');
     }

@@ -3,6 +3,8 @@ import { PersonRow } from '../../subgraphs/modules/records/record.entities';
 import { dataOf, errorOf, resourceIds } from '../sharing/sharing-fixtures';
 import { errorAt } from '../support/responses';
 import { GraphQLResponse, startTestStack, TestStack } from '../support/stack';
+import { localId, nodesOf, onPlatform } from '../support/api';
+import { Level } from '../../subgraphs/kernel/levels';
 import { CONDITIONAL_PERSON_ITEMS, filed, parties, upwardApi } from './upward-fixtures';
 
 // Issue 6 through :4000: a county agency's upward application for data the region holds travels
@@ -19,8 +21,8 @@ const county = () => upwardApi(stack, 'COUNTY');
 const city = () => upwardApi(stack, 'CITY');
 const region = () => upwardApi(stack, 'REGION');
 
-const READ = (id: string) => `{ regionPerson(idNumber: "${id}", purpose: "城乡低保家庭经济状况核对") { name householdAddress maritalStatus phone } }`;
-const denialOf = (response: GraphQLResponse, field: string) => errorAt(response, ['regionPerson', field])?.extensions;
+const READ = (id: string) => `{ platform(level: REGION) { ... on PersonRegister { person(idNumber: "${id}", purpose: "城乡低保家庭经济状况核对") { name householdAddress maritalStatus phone } } } }`;
+const denialOf = (response: GraphQLResponse, field: string) => errorAt(response, ['platform', 'person', field])?.extensions;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -83,22 +85,22 @@ describe('county → city → region → the region holder (004 art. 25, 000 art
     });
 
     const after = await read();
-    expect(after.body.data.regionPerson).toEqual({ name: person.name, householdAddress: person.householdAddress, maritalStatus: person.maritalStatus, phone: null });
+    expect(after.body.data.platform.person).toEqual({ name: person.name, householdAddress: person.householdAddress, maritalStatus: person.maritalStatus, phone: null });
     expect(denialOf(after, 'phone')).toMatchObject({ code: 'SHARE_DENIED', reason: 'OUTSIDE_GRANTED_ITEMS' });
   });
 
   it("records every step in the trail of the level where it was taken, like a data access (004 art. 44)", async () => {
-    const trail = async (level: 'county' | 'city' | 'region', jurisdiction: string, action: string) => {
-      const response = await stack.query(`query($a: String!) { ${level}AuditTrail(filter: { action: $a }) { agencyUscc action resourceId items effect grantId purpose recordKeys } }`,
+    const trail = async (level: Level, jurisdiction: string, action: string) => {
+      const response = await stack.query(onPlatform(level, 'auditTrail(filter: { action: $a }) { nodes { agencyUscc action resourceId items effect grantId purpose recordKeys } }', '$a: String!'),
         { a: action }, await tokens.authority(jurisdiction));
-      return dataOf<any[]>(response).filter((record) => record.recordKeys.includes(approvedId));
+      return nodesOf(response).filter((record) => record.recordKeys.includes(localId(approvedId)));
     };
     const requester = demoAgency('150102', Sector.CIVIL_AFFAIRS).uscc;
-    expect(await trail('county', '150102', 'UPWARD_FILE')).toEqual([expect.objectContaining({ agencyUscc: requester, resourceId: regionPersons, items: CONDITIONAL_PERSON_ITEMS, effect: 'DONE', purpose: '核实低保申请人户籍与婚姻状况' })]);
-    expect(await trail('county', '150102', 'UPWARD_FORWARD')).toEqual([expect.objectContaining({ agencyUscc: demoAuthority('150102').uscc, effect: 'DONE' })]);
-    expect(await trail('city', '150100', 'UPWARD_FORWARD')).toEqual([expect.objectContaining({ agencyUscc: demoAuthority('150100').uscc })]);
-    expect(await trail('region', '150000', 'UPWARD_ROUTE')).toEqual([expect.objectContaining({ agencyUscc: demoAuthority('150000').uscc })]);
-    expect(await trail('region', '150000', 'UPWARD_APPROVE')).toEqual([
+    expect(await trail('COUNTY', '150102', 'UPWARD_FILE')).toEqual([expect.objectContaining({ agencyUscc: requester, resourceId: localId(regionPersons), items: CONDITIONAL_PERSON_ITEMS, effect: 'DONE', purpose: '核实低保申请人户籍与婚姻状况' })]);
+    expect(await trail('COUNTY', '150102', 'UPWARD_FORWARD')).toEqual([expect.objectContaining({ agencyUscc: demoAuthority('150102').uscc, effect: 'DONE' })]);
+    expect(await trail('CITY', '150100', 'UPWARD_FORWARD')).toEqual([expect.objectContaining({ agencyUscc: demoAuthority('150100').uscc })]);
+    expect(await trail('REGION', '150000', 'UPWARD_ROUTE')).toEqual([expect.objectContaining({ agencyUscc: demoAuthority('150000').uscc })]);
+    expect(await trail('REGION', '150000', 'UPWARD_APPROVE')).toEqual([
       expect.objectContaining({ agencyUscc: demoAgency('150000', Sector.PUBLIC_SECURITY).uscc, items: ['household_address', 'marital_status'], grantId: expect.any(String) }),
     ]);
   });

@@ -3,6 +3,7 @@ import { ShareApplication } from '../../subgraphs/modules/sharing/application.en
 import { UpwardApplicationRow } from '../../subgraphs/modules/upward/application.entity';
 import { dataOf, errorOf, resourceIds } from '../sharing/sharing-fixtures';
 import { startTestStack, TestStack } from '../support/stack';
+import { localId, nodesOf } from '../support/api';
 import { filed, parties, upwardApi } from './upward-fixtures';
 
 // Deadlines and supervision (督办) of upward applications: each step's limit counts working days of
@@ -40,7 +41,7 @@ describe('deadlines across the 2026 National Day holidays (004 art. 23, 25; 000 
   it('a county step received before the holidays is due on 12 October and overdue, and heads the county authority\'s list', async () => {
     old = await filed(stack, 'COUNTY', await tokens.agency('150102', Sector.CIVIL_AFFAIRS), regionPersons);
     fresh = await filed(stack, 'COUNTY', await tokens.agency('150102', Sector.HEALTH), regionPersons);
-    await stack.subgraphs.COUNTY.db.getRepository(UpwardApplicationRow).update({ id: old }, { stepReceivedAt: BEFORE_NATIONAL_DAY });
+    await stack.subgraphs.COUNTY.db.getRepository(UpwardApplicationRow).update({ id: localId(old) }, { stepReceivedAt: BEFORE_NATIONAL_DAY });
     const countyAuthority = await tokens.authority('150102');
 
     expect(dataOf(await county().application(countyAuthority, old)).countyStep).toMatchObject({
@@ -61,7 +62,7 @@ describe('deadlines across the 2026 National Day holidays (004 art. 23, 25; 000 
   it("a holder step received before the holidays is overdue on the data source department's list, not on the region authority's", async () => {
     dataOf(await city().review(await tokens.authority('150100'), old, 'FORWARD'));
     dataOf(await region().review(await tokens.authority('150000'), old, 'ROUTE'));
-    await stack.subgraphs.REGION.db.getRepository(ShareApplication).update({ id: old }, { submittedAt: BEFORE_NATIONAL_DAY });
+    await stack.subgraphs.REGION.db.getRepository(ShareApplication).update({ id: localId(old) }, { submittedAt: BEFORE_NATIONAL_DAY });
 
     const holderList = dataOf(await region().waiting(await tokens.personSourceReviewer('150000'), 0));
     expect(idsOf(holderList)).toEqual([old]);
@@ -80,14 +81,14 @@ describe('the chain query', () => {
       dataOf(await city().review(cityAuthority, id, 'FORWARD'));
     }
     // Filing times tie within a second on MySQL: route the application the list shows first (newest, then by id).
-    const [listedFirst] = dataOf(await county().applications(requester, 1));
+    const [listedFirst] = nodesOf(await county().applications(requester, 1));
     dataOf(await region().review(await tokens.authority('150000'), listedFirst.id, 'ROUTE'));
     // Measured after an unmeasured run, as the other statement counts are: the registry entry read once
     // after a change to the policy tables is kept, not per-request work.
     const statementsFor = async (first: number) => {
       await county().applications(requester, first);
       stack.resetStatements();
-      const list = dataOf(await county().applications(requester, first));
+      const list = nodesOf(await county().applications(requester, first));
       expect(list).toHaveLength(first);
       expect(list.every((application: any) => application.countyStep && application.cityStep && application.regionStep)).toBe(true);
       expect(list[0].regionHolderStep).toMatchObject({ state: 'WAITING' });

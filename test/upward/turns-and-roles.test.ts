@@ -1,6 +1,8 @@
 import { demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agency/demo-agencies';
 import { dataOf, errorOf, resourceIds } from '../sharing/sharing-fixtures';
 import { startTestStack, TestStack } from '../support/stack';
+import { localId } from '../support/api';
+import { UpwardApplicationRow } from '../../subgraphs/modules/upward/application.entity';
 import { filed, parties, upwardApi } from './upward-fixtures';
 
 // Each step is taken by its own authority, on its own level, in its turn (004 art. 25, 000 art. 23):
@@ -36,10 +38,10 @@ describe('filing (004 art. 21, 25)', () => {
     expect(errorOf(response)).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining(said), extensions: { field: 'input.items[1]', item } });
   });
 
-  it("a county platform's own resource is not found upward (004 art. 25)", async () => {
+  it("a county platform's own resource is not asked for upward (004 art. 25)", async () => {
     const rolls = await resourceIds(stack, await tokens.agency('150102', Sector.CIVIL_AFFAIRS), '最低生活保障');
     const response = await county().file(await tokens.agency('150102', Sector.CIVIL_AFFAIRS), { resourceId: rolls['150102-DB-0001'], items: ['household_size'] });
-    expect(errorOf(response)).toMatchObject({ code: 'NOT_FOUND', extensions: { field: 'input.resourceId' } });
+    expect(errorOf(response)).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('names a county resource'), extensions: { field: 'input.resourceId' } });
   });
 });
 
@@ -91,13 +93,14 @@ describe('the hand-over between levels is platform-internal', () => {
   it('refuses a signed call by anyone but the authority one step down → FORBIDDEN', async () => {
     const id = await filed(stack, 'COUNTY', await tokens.agency('150102', Sector.HUMAN_RESOURCES_SOCIAL_SECURITY), persons['150000-RK-0001']);
     const transfer = dataOf(await county().application(await tokens.authority('150102'), id));
-    const { countyStep, cityStep, cityHolderStep, regionStep, regionHolderStep, withdrawnAt, withdrawnBy, ...facts } = transfer;
+    const { __typename, resource, countyStep, cityStep, cityHolderStep, regionStep, regionHolderStep, withdrawnAt, withdrawnBy, ...facts } = transfer;
     const requestedEndDate = new Date(Date.now() + 86400_000).toISOString();
     const attempt = (token: string) => stack.direct('CITY', 'mutation($a: UpwardApplicationTransfer!) { receiveCityUpwardApplication(application: $a) }', {
-      token, signed: true, variables: { a: { ...facts, requesterUser: 'someone', requestedEndDate } },
+      token, signed: true, variables: { a: { ...facts, id: localId(id), resourceId: localId(resource.id), requesterUser: 'someone', requestedEndDate } },
     });
     expect(errorOf(await attempt(await tokens.agency('150102', Sector.HUMAN_RESOURCES_SOCIAL_SECURITY))).code).toBe('FORBIDDEN');
     expect(errorOf(await attempt(await tokens.authority('150121'))).code).toBe('FORBIDDEN');
-    expect(errorOf(await city().application(await tokens.authority('150100'), id)).code).toBe('NOT_FOUND');
+    expect(dataOf(await county().application(await tokens.authority('150102'), id)).cityStep).toBeNull();
+    expect(await stack.subgraphs.CITY.db.getRepository(UpwardApplicationRow).countBy({ id: localId(id) })).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
-import { levelName } from '../../subgraphs/kernel/graphql/level-names';
-import { Level } from '../../subgraphs/kernel/levels';
+import { Level, levelName } from '../../subgraphs/kernel/levels';
+import { onPlatform } from '../support/api';
 import { demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agency/demo-agencies';
 import { dataOf, daysFromNow } from '../sharing/sharing-fixtures';
 import { TestStack } from '../support/stack';
@@ -8,9 +8,10 @@ export const STEP_FIELDS = `kind level jurisdictionCode state actor { sub agency
   deadline { kind profile citation workingDays dueDay overdue remainingWorkingDays }`;
 
 /** The whole chain in one query: the filed facts and every level's step. */
-export const CHAIN_FIELDS = `id requesterUscc requesterLevel requesterJurisdiction resourceId resourceCode resourceLevel resourceJurisdiction sourceDepartmentUscc
+export const CHAIN_FIELDS = `__typename id requesterUscc requesterLevel requesterJurisdiction resource { id } resourceCode resourceLevel resourceJurisdiction sourceDepartmentUscc
   items scenario purpose legalBasis shareMode filedAt withdrawnAt withdrawnBy
-  countyStep { ${STEP_FIELDS} } cityStep { ${STEP_FIELDS} } cityHolderStep { ${STEP_FIELDS} } regionStep { ${STEP_FIELDS} } regionHolderStep { ${STEP_FIELDS} }`;
+  ... on CountyUpwardApplication { countyStep { ${STEP_FIELDS} } }
+  cityStep { ${STEP_FIELDS} } cityHolderStep { ${STEP_FIELDS} } regionStep { ${STEP_FIELDS} } regionHolderStep { ${STEP_FIELDS} }`;
 
 export const CONDITIONAL_PERSON_ITEMS = ['household_address', 'marital_status', 'phone'];
 
@@ -19,7 +20,7 @@ export interface Refusal {
   legalBasis?: string;
 }
 
-/** The upward-application API of one level's platform, through the gateway with that level's root field names. */
+/** The upward-application API of one level's platform through the gateway: its mutations, its lists on `platform(level:)`, an application through `node`. */
 export function upwardApi(stack: TestStack, level: Level) {
   const name = (pattern: string) => levelName(level, pattern);
   return {
@@ -40,10 +41,10 @@ export function upwardApi(stack: TestStack, level: Level) {
       stack.query(`mutation($id: ID!, $decision: ShareDecision!, $approvedItems: [String!], $reason: String, $legalBasis: String) {
           ${name('decide{Level}UpwardApplication')}(id: $id, decision: $decision, approvedItems: $approvedItems, reason: $reason, legalBasis: $legalBasis) { ${CHAIN_FIELDS} } }`, { id, ...args }, token),
     withdraw: (token: string, id: string) => stack.query(`mutation($id: ID!) { ${name('withdraw{Level}UpwardApplication')}(id: $id) { ${CHAIN_FIELDS} } }`, { id }, token),
-    application: (token: string, id: string) => stack.query(`query($id: ID!) { ${name('{level}UpwardApplication')}(id: $id) { ${CHAIN_FIELDS} } }`, { id }, token),
-    applications: (token: string, first: number) => stack.query(`query($first: Int!) { ${name('{level}UpwardApplications')}(first: $first) { ${CHAIN_FIELDS} } }`, { first }, token),
+    application: (token: string, id: string) => stack.query(`query($id: ID!) { node(id: $id) { ... on UpwardApplication { ${CHAIN_FIELDS} } } }`, { id }, token),
+    applications: (token: string, first: number) => stack.query(onPlatform(level, `upwardApplications(first: $first) { nodes { ${CHAIN_FIELDS} } }`, '$first: Int!'), { first }, token),
     waiting: (token: string, dueWithinWorkingDays?: number) =>
-      stack.query(`query($n: Int) { ${name('{level}UpwardApplicationsWaiting')}(dueWithinWorkingDays: $n) { ${CHAIN_FIELDS} } }`, { n: dueWithinWorkingDays }, token),
+      stack.query(onPlatform(level, `upwardApplicationsWaiting(dueWithinWorkingDays: $n) { ${CHAIN_FIELDS} }`, '$n: Int'), { n: dueWithinWorkingDays }, token),
   };
 }
 

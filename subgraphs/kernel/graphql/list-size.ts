@@ -26,3 +26,9 @@ export const ListSize = (size: ListSizeArguments) => Directive(listSizeDirective
 
 /** A field that costs more to answer than the objects it returns (a recomputation, a verification). */
 export const Cost = (weight: number) => Directive(`@cost(weight: ${weight})`);
+
+/**
+ * A cursor connection's size: `first` or `last` as asked, else the page a connection gives by default;
+ * it sizes the connection's `edges` and `nodes`.
+ */
+export const ConnectionSize = (defaultSize: number) => ListSize({ slicingArguments: ['first', 'last'], sizedFields: ['edges', 'nodes'], assumedSize: defaultSize });

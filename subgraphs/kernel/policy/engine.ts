@@ -1,3 +1,4 @@
+import { decodeGlobalId } from '../graphql/global-id';
 import { Decision, DenyReason, Effect, GrantView, ItemPolicy, Purpose, Requester, ShareMode, ShareType } from './types';
 
 /** Where a grant stands at the moment of the request, whatever state its row was last saved in. */
@@ -66,7 +67,11 @@ const normalised = (text: string) => text.trim().replace(/\s+/g, ' ');
  */
 export function servesGrant(grant: Pick<GrantView, 'id' | 'scenario'>, statedPurpose: string | null): boolean {
   if (!statedPurpose) return false;
-  return statedPurpose.trim() === grant.id || normalised(statedPurpose) === normalised(grant.scenario);
+  const stated = statedPurpose.trim();
+  // The grant named by its id: the API's global id, or the platform's own.
+  const named = decodeGlobalId(stated);
+  const grantId = named && /ShareGrant$/.test(named.typeName) ? named.localId : stated;
+  return grantId === grant.id || normalised(statedPurpose) === normalised(grant.scenario);
 }
 
 function decideConditional(item: ItemPolicy, resourceGrants: readonly GrantView[], now: Date, statedPurpose: string | null): Decision {

@@ -15,7 +15,7 @@ import { Clock, systemClock } from '../clock';
 import { PlatformConfig } from '../config';
 import { RequestContext } from '../context';
 import { createDataSource, openDatabase, StatementCounter } from '../db/data-source';
-import { clientErrorFormatter } from '../errors';
+import { clientErrorFormatter, notFound } from '../errors';
 import { operationResolutionPlugin } from '../graphql/operation-resolution';
 import { textInputsPlugin } from '../graphql/text-inputs';
 import { createSharedState } from '../shared-state';
@@ -23,7 +23,11 @@ import { LoaderRegistry } from '../loaders';
 import { PolicySnapshots, preparePolicyGeneration } from '../db/policy-generation';
 import { LevelDefinition, levelEntities, levelTriggers } from '../module';
 import { prepareTriggers } from '../db/triggers';
-import { buildFederatedSchema } from '../schema';
+import { buildFederatedSchema, ReferenceResolvers } from '../schema';
+import { decodeGlobalId } from '../graphql/global-id';
+import { NodeIdResolver } from '../graphql/node';
+import { NodeType, registerNodeTypes } from '../graphql/node-registry';
+import { Level, levelName } from '../levels';
 import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen, PURPOSE_HEADER, statedPurposeFrom } from './http';
 
 /** The longest document a platform parses, in tokens (the gateway admits at most 3 000 from a client). */
@@ -37,12 +41,39 @@ function once(run: () => Promise<void>): () => Promise<void> {
 
 export async function buildLevelSchema(definition: LevelDefinition): Promise<GraphQLSchema> {
   const modules = definition.modules;
+  const nodes = modules.flatMap((m) => m.nodes ?? []);
+  registerNodeTypes(nodes);
   return buildFederatedSchema(
+    definition.level,
     {
-      resolvers: modules.flatMap((m) => m.resolvers) as [Function, ...Function[]],
-      orphanedTypes: modules.flatMap((m) => m.orphanedTypes ?? []),
+      resolvers: [NodeIdResolver, ...modules.flatMap((m) => m.resolvers)] as [Function, ...Function[]],
+      // Every level's node types: this level's are its own; the others are declared as stubs where referred to.
+      orphanedTypes: [...nodes.map((n) => n.type), ...modules.flatMap((m) => m.orphanedTypes ?? [])],
     },
-    Object.assign({}, ...modules.map((m) => m.referenceResolvers ?? {})),
+    Object.assign({}, nodeReferenceResolvers(definition.level, nodes), ...modules.map((m) => m.referenceResolvers ?? {})),
+  );
+}
+
+/**
+ * The gateway asks the owning level for a node by its global id; the level loads it as `node(id)`
+ * would. One that does not exist or that the caller may not see is NOT_FOUND at its path: a null
+ * always carries its reason.
+ */
+function nodeReferenceResolvers(level: Level, nodes: readonly NodeType[]): ReferenceResolvers {
+  return Object.fromEntries(
+    nodes
+      .filter((node) => node.owner === level)
+      .map((node) => [
+        node.typeName,
+        {
+          __resolveReference: async (reference: { id: string }, ctx: RequestContext) => {
+            const decoded = decodeGlobalId(reference.id);
+            const found = decoded?.typeName === node.typeName ? await node.load(ctx, decoded.localId) : null;
+            if (!found) throw notFound(`id: no ${node.typeName} ${reference.id} that you may see`, { field: 'id' });
+            return found;
+          },
+        },
+      ]),
   );
 }
 
@@ -99,7 +130,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   await apollo.start();
 
   const verifyToken = createSubgraphTokenVerifier(config);
-  const serviceFields = new Set(definition.modules.flatMap((m) => m.serviceFields ?? []));
+  const serviceFields = new Set(definition.modules.flatMap((m) => m.serviceFields ?? []).map((pattern) => levelName(definition.level, pattern)));
   const sharedState = createSharedState(config.redis);
   const signatures = new SignatureVerifier(config.gatewaySigningSecret, config.signatureWindowSeconds, sharedState);
 

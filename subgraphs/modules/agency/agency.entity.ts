@@ -1,6 +1,7 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { PlatformLevel } from '../../kernel/graphql/enums';
+import { OwnedBy } from '../../kernel/graphql/ownership';
 import type { Level } from '../../kernel/levels';
 import { Sector } from './sectors';
 
@@ -13,6 +14,7 @@ registerEnumType(Sector, { name: 'Sector', description: 'What an agency is respo
 @Entity('agency')
 @ObjectType({ description: 'A public management and service agency (公共管理和服务机构), identified by its USCC' })
 @Directive('@key(fields: "uscc")')
+@OwnedBy('REGION')
 export class Agency {
   @PrimaryColumn({ type: 'varchar', length: 18 })
   @Field(() => ID, { description: 'Unified Social Credit Code (GB 32100-2015)' })

@@ -1,15 +1,16 @@
-import { FindOptionsWhere, MoreThan } from 'typeorm';
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../kernel/context';
 import { requireDivision } from '../../kernel/divisions';
 import { badInput, conflict, notFound } from '../../kernel/errors';
+import { Connection, ConnectionArgs, sqlPage } from '../../kernel/graphql/connection';
 import { requireAuthorityOver } from '../../kernel/graphql/guards';
-import { ListSize } from '../../kernel/graphql/list-size';
+import { ConnectionSize, ListSize } from '../../kernel/graphql/list-size';
+import { PageInfo } from '../../kernel/graphql/page-info';
 import { checkUscc } from '../../kernel/identifiers';
 import { Jurisdiction } from '../jurisdiction/jurisdiction.entity';
 import { jurisdictionByCode } from '../jurisdiction/jurisdiction.loaders';
 import { Agency } from './agency.entity';
-import { agenciesOfJurisdiction, agencyByUscc } from './agency.loaders';
+import { agencyByUscc } from './agency.loaders';
 import { passAgencyDown } from './replication';
 import { Sector } from './sectors';
 
@@ -23,12 +24,42 @@ class RegisterAgencyInput {
   isSourceDepartment: boolean;
 }
 
-/** Agencies listed at most per page: the registry of a region holds thousands. */
-const MAX_AGENCY_PAGE = 500;
+/** The registry of a region holds thousands of agencies. */
+const PAGE = { defaultSize: 100, maxSize: 500 };
+
+@ObjectType()
+class AgencyEdge {
+  @Field() cursor: string;
+  @Field(() => Agency) node: Agency;
+}
+
+@ObjectType({ description: 'Agencies in USCC order (Relay cursor connection)' })
+class AgencyConnection {
+  @ListSize({ assumedSize: PAGE.maxSize })
+  @Field(() => [AgencyEdge]) edges: AgencyEdge[];
+  @ListSize({ assumedSize: PAGE.maxSize })
+  @Field(() => [Agency]) nodes: Agency[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}
+
+@ArgsType()
+class AgenciesArgs extends ConnectionArgs {
+  @Field(() => ID, { nullable: true, description: 'Agencies registered in this division (not below it)' }) jurisdictionCode?: string;
+  @Field(() => Sector, { nullable: true }) sector?: Sector;
+}
+
 
 function requireValidUscc(value: string, field: string) {
   const check = checkUscc(value);
   if (!check.valid) throw badInput(field, `'${value}' is not a valid USCC: ${check.reason}`);
+}
+
+function agencyPage(ctx: RequestContext, args: AgenciesArgs): Promise<Connection<Agency>> {
+  const query = ctx.db.getRepository(Agency).createQueryBuilder('a');
+  if (args.jurisdictionCode) query.andWhere('a.jurisdictionCode = :code', { code: requireDivision(args.jurisdictionCode, 'jurisdictionCode').code });
+  if (args.sector) query.andWhere('a.sector = :sector', { sector: args.sector });
+  return sqlPage(query, [{ expression: 'a.uscc', direction: 'ASC', value: (a) => a.uscc }], args, PAGE);
 }
 
 @Resolver(() => Agency)
@@ -41,22 +72,10 @@ export class AgencyResolver {
     return agency;
   }
 
-  @Query(() => [Agency], { description: `Agencies in USCC order, at most ${MAX_AGENCY_PAGE}; page with afterUscc` })
-  @ListSize({ slicingArguments: ['first'] })
-  async agencies(
-    @Ctx() ctx: RequestContext,
-    @Arg('jurisdictionCode', () => ID, { nullable: true }) jurisdictionCode?: string,
-    @Arg('sector', () => Sector, { nullable: true }) sector?: Sector,
-    @Arg('first', () => Int, { defaultValue: 100 }) first: number = 100,
-    @Arg('afterUscc', () => ID, { nullable: true }) afterUscc?: string,
-  ): Promise<Agency[]> {
-    if (first < 1 || first > MAX_AGENCY_PAGE) throw badInput('first', `must be between 1 and ${MAX_AGENCY_PAGE}`);
-    if (jurisdictionCode) requireDivision(jurisdictionCode, 'jurisdictionCode');
-    const where: FindOptionsWhere<Agency> = {};
-    if (jurisdictionCode) where.jurisdictionCode = jurisdictionCode;
-    if (sector) where.sector = sector;
-    if (afterUscc) where.uscc = MoreThan(afterUscc);
-    return ctx.db.getRepository(Agency).find({ where, order: { uscc: 'ASC' }, take: first });
+  @ConnectionSize(PAGE.defaultSize)
+  @Query(() => AgencyConnection, { description: 'Registered agencies in USCC order' })
+  agencies(@Args() args: AgenciesArgs, @Ctx() ctx: RequestContext): Promise<Connection<Agency>> {
+    return agencyPage(ctx, args);
   }
 
   @Mutation(() => Agency, { description: 'An authority registers an agency of its own jurisdiction or one below it' })
@@ -84,10 +103,10 @@ export class AgencyResolver {
 
 @Resolver(() => Jurisdiction)
 export class JurisdictionAgenciesResolver {
-  @FieldResolver(() => [Agency], { description: 'Agencies registered in this division' })
-  @ListSize({ assumedSize: 50 })
-  agencies(@Root() j: Jurisdiction, @Ctx() ctx: RequestContext) {
-    return agenciesOfJurisdiction(ctx).load(j.code);
+  @ConnectionSize(PAGE.defaultSize)
+  @FieldResolver(() => AgencyConnection, { description: 'Agencies registered in this division' })
+  agencies(@Root() j: Jurisdiction, @Args() args: ConnectionArgs, @Ctx() ctx: RequestContext) {
+    return agencyPage(ctx, Object.assign(new AgenciesArgs(), args, { jurisdictionCode: j.code }));
   }
 }
 

@@ -1,10 +1,9 @@
-import { Level } from '../../kernel/levels';
 import { PlatformModule } from '../../kernel/module';
 import { Agency } from './agency.entity';
 import { AgencyResolver, JurisdictionAgenciesResolver, agencyReference } from './agency.resolver';
 import { DEMO_AGENCIES } from './demo-agencies';
 import { agencyRegistry } from './registry';
-import { replicationResolver } from './replication';
+import { AgencyReplication } from './replication';
 
 /**
  * The agency registry, at every level: each platform resolves every request's identity from its own
@@ -24,10 +23,8 @@ export const agencyRegistryModule: PlatformModule = {
   },
 };
 
-/** A lower level's copy of the registry takes the region's registrations. */
-export function agencyReplicaModule(level: Exclude<Level, 'REGION'>): PlatformModule {
-  return { name: 'agency-replica', entities: [], resolvers: [replicationResolver(level)] };
-}
+/** A lower level's copy of the registry takes the region's registrations (city and county). */
+export const agencyReplicaModule: PlatformModule = { name: 'agency-replica', entities: [], resolvers: [AgencyReplication] };
 
 /** The registry's API, at the region that owns it: agencies by USCC or division, and registration. */
 export const agencyApiModule: PlatformModule = {

@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
-import { Arg, Ctx, Directive, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, ID, InputType, Resolver } from 'type-graphql';
 import { RequestContext } from '../../kernel/context';
 import { conflict } from '../../kernel/errors';
 import { PlatformLevel } from '../../kernel/graphql/enums';
 import { requireAuthorityOver } from '../../kernel/graphql/guards';
-import { levelName } from '../../kernel/graphql/level-names';
-import { Level } from '../../kernel/levels';
+import { LevelMutation } from '../../kernel/graphql/ownership';
+import { Level, levelName } from '../../kernel/levels';
 import { callPlatform } from '../../kernel/service-client';
 import { Agency } from './agency.entity';
 import { Sector } from './sectors';
@@ -45,19 +45,16 @@ export async function passAgencyDown(ctx: RequestContext, agency: Agency): Promi
 }
 
 /** A lower level's copy of the registry takes what the region registers, from an authority over the agency. */
-export function replicationResolver(level: Level): Function {
-  @Resolver()
-  class AgencyReplication {
-    @Mutation(() => ID, { name: levelName(level, 'replicate{Level}Agency'), description: 'Platform-internal: the region passes a registration down' })
-    @Directive('@inaccessible')
-    async replicate(@Arg('agency', () => AgencyReplicaInput) input: AgencyReplicaInput, @Ctx() ctx: RequestContext): Promise<string> {
-      requireAuthorityOver(ctx, 'registering an agency', input.jurisdictionCode);
-      const repo = ctx.db.getRepository(Agency);
-      const existing = await repo.findOneBy({ uscc: input.uscc });
-      if (existing && !sameTerms(existing, input)) throw conflict(`agency.uscc: ${input.uscc} is registered here with other terms`, { field: 'agency.uscc' });
-      if (!existing) await repo.insert(repo.create({ ...input }));
-      return input.uscc;
-    }
+@Resolver()
+export class AgencyReplication {
+  @LevelMutation(() => ID, { pattern: 'replicate{Level}Agency', description: 'Platform-internal: the region passes a registration down' })
+  @Directive('@inaccessible')
+  async replicate(@Arg('agency', () => AgencyReplicaInput) input: AgencyReplicaInput, @Ctx() ctx: RequestContext): Promise<string> {
+    requireAuthorityOver(ctx, 'registering an agency', input.jurisdictionCode);
+    const repo = ctx.db.getRepository(Agency);
+    const existing = await repo.findOneBy({ uscc: input.uscc });
+    if (existing && !sameTerms(existing, input)) throw conflict(`agency.uscc: ${input.uscc} is registered here with other terms`, { field: 'agency.uscc' });
+    if (!existing) await repo.insert(repo.create({ ...input }));
+    return input.uscc;
   }
-  return AgencyReplication;
 }

@@ -1,13 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Arg, Ctx, Directive, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, FieldResolver, InputType, Int, ObjectType, Resolver } from 'type-graphql';
 import { readArrangementFile, validateArrangement, YearArrangement } from '../../kernel/calendar';
 import { RequestContext } from '../../kernel/context';
 import { badInput, forbidden } from '../../kernel/errors';
-import { Level } from '../../kernel/levels';
+import { Level, levelName } from '../../kernel/levels';
 import { PlatformModule } from '../../kernel/module';
 import { callPlatform } from '../../kernel/service-client';
-import { levelName } from '../../kernel/graphql/level-names';
+import { LevelMutation } from '../../kernel/graphql/ownership';
+import { Platform } from '../platform/platform.type';
 import { CalendarArrangementRow } from './arrangement.entity';
 import { ListSize } from '../../kernel/graphql/list-size';
 
@@ -34,66 +35,86 @@ const LOWER: Level[] = ['CITY', 'COUNTY'];
  * its release shipped with; later years are loaded from `calendar/YYYY.json` at start or by the
  * region authority's mutation, which every level stores in its own database.
  */
-export function calendarModule(level: Level): PlatformModule {
-  const name = (pattern: string) => levelName(level, pattern);
-
-  @Resolver()
-  class WorkingCalendarResolver {
-    @ListSize({ assumedSize: 10 })
-    @Query(() => [CalendarCoverage], { name: name('{level}CalendarCoverage') })
-    coverage(@Ctx() ctx: RequestContext, @Arg('years', () => [Int]) years: number[]): CalendarCoverage[] {
-      return years.map((year) => ({ year, covered: ctx.calendar.covers(year), loaded: ctx.calendar.loadedYears().includes(year) }));
-    }
-
-    @Mutation(() => Int, { name: name('load{Level}WorkingCalendar'), description: 'Region authority only; the region passes it on to the city and county platforms' })
-    async load(@Arg('arrangement') input: YearArrangementInput, @Ctx() ctx: RequestContext): Promise<number> {
-      const me = ctx.identity;
-      if (!me.roles.includes('AUTHORITY_REVIEWER') || me.level !== 'REGION') {
-        throw forbidden('the statutory holiday arrangement is loaded by the region authority (role AUTHORITY_REVIEWER at REGION level)');
-      }
-      let arrangement: YearArrangement;
-      try {
-        arrangement = validateArrangement({ ...input });
-      } catch (error) {
-        throw badInput(`arrangement.${(error as Error).message.split(':')[0]}`, (error as Error).message);
-      }
-      await ctx.db.getRepository(CalendarArrangementRow).save({
-        year: arrangement.year,
-        holidays: JSON.stringify(arrangement.holidays),
-        workdays: JSON.stringify(arrangement.workdays),
-        source: arrangement.source,
-        loadedBy: me.sub,
-        loadedAt: ctx.now,
-      });
-      ctx.calendar.load(arrangement);
-      if (level === 'REGION') {
-        for (const lower of LOWER) {
-          await callPlatform(ctx.config, lower, {
-            query: `mutation($a: YearArrangementInput!) { ${levelName(lower, 'load{Level}WorkingCalendar')}(arrangement: $a) }`,
-            variables: { a: input },
-            authorization: ctx.authorization,
-            requestId: ctx.requestId,
-          });
-        }
-      }
-      return arrangement.year;
-    }
+@Resolver(() => Platform)
+export class PlatformCalendar {
+  @ListSize({ assumedSize: 10 })
+  @FieldResolver(() => [CalendarCoverage], { nullable: true, description: "Which years this platform's working-day calendar knows" })
+  calendarCoverage(@Ctx() ctx: RequestContext, @Arg('years', () => [Int]) years: number[]): CalendarCoverage[] {
+    return years.map((year) => ({ year, covered: ctx.calendar.covers(year), loaded: ctx.calendar.loadedYears().includes(year) }));
   }
-
-  return {
-    name: 'calendar',
-    entities: [CalendarArrangementRow],
-    resolvers: [WorkingCalendarResolver],
-    async seed({ db, calendar, config }) {
-      if (existsSync(config.calendarDir)) {
-        for (const file of readdirSync(config.calendarDir).filter((f) => /^\d{4}\.json$/.test(f)).sort()) {
-          calendar.load(readArrangementFile(path.join(config.calendarDir, file)));
-        }
-      }
-      // What an authority loaded wins over a file shipped with the code.
-      for (const row of await db.getRepository(CalendarArrangementRow).find()) {
-        calendar.load({ year: row.year, holidays: JSON.parse(row.holidays), workdays: JSON.parse(row.workdays), source: row.source });
-      }
-    },
-  };
 }
+
+/** Stores and applies an arrangement at this level, after checking that the region authority sent it. */
+async function storeArrangement(ctx: RequestContext, input: YearArrangementInput): Promise<YearArrangement> {
+  const me = ctx.identity;
+  if (!me.roles.includes('AUTHORITY_REVIEWER') || me.level !== 'REGION') {
+    throw forbidden('the statutory holiday arrangement is loaded by the region authority (role AUTHORITY_REVIEWER at REGION level)');
+  }
+  let arrangement: YearArrangement;
+  try {
+    arrangement = validateArrangement({ ...input });
+  } catch (error) {
+    throw badInput(`arrangement.${(error as Error).message.split(':')[0]}`, (error as Error).message);
+  }
+  await ctx.db.getRepository(CalendarArrangementRow).save({
+    year: arrangement.year,
+    holidays: JSON.stringify(arrangement.holidays),
+    workdays: JSON.stringify(arrangement.workdays),
+    source: arrangement.source,
+    loadedBy: me.sub,
+    loadedAt: ctx.now,
+  });
+  ctx.calendar.load(arrangement);
+  return arrangement;
+}
+
+/** The region authority loads a year's arrangement; the region passes it on to the lower levels. */
+@Resolver()
+export class CalendarLoading {
+  @LevelMutation(() => Int, { pattern: 'load{Level}WorkingCalendar', description: 'Region authority only: a year\'s State Council arrangement, for every level (the region passes it on to the city and county platforms)' })
+  async load(@Arg('arrangement') input: YearArrangementInput, @Ctx() ctx: RequestContext): Promise<number> {
+    const arrangement = await storeArrangement(ctx, input);
+    for (const lower of LOWER) {
+      await callPlatform(ctx.config, lower, {
+        query: `mutation($a: YearArrangementInput!) { ${levelName(lower, 'receive{Level}WorkingCalendar')}(arrangement: $a) }`,
+        variables: { a: input },
+        authorization: ctx.authorization,
+        requestId: ctx.requestId,
+      });
+    }
+    return arrangement.year;
+  }
+}
+
+/** Platform-internal: a lower level receives what the region authority loaded. */
+@Resolver()
+export class CalendarReception {
+  @LevelMutation(() => Int, { pattern: 'receive{Level}WorkingCalendar', description: 'Platform-internal: the region passes on an arrangement its authority loaded' })
+  @Directive('@inaccessible')
+  async receive(@Arg('arrangement') input: YearArrangementInput, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await storeArrangement(ctx, input)).year;
+  }
+}
+
+export const calendarModule: PlatformModule = {
+  name: 'calendar',
+  entities: [CalendarArrangementRow],
+  resolvers: [PlatformCalendar],
+  async seed({ db, calendar, config }) {
+    if (existsSync(config.calendarDir)) {
+      for (const file of readdirSync(config.calendarDir).filter((f) => /^\d{4}\.json$/.test(f)).sort()) {
+        calendar.load(readArrangementFile(path.join(config.calendarDir, file)));
+      }
+    }
+    // What an authority loaded wins over a file shipped with the code.
+    for (const row of await db.getRepository(CalendarArrangementRow).find()) {
+      calendar.load({ year: row.year, holidays: JSON.parse(row.holidays), workdays: JSON.parse(row.workdays), source: row.source });
+    }
+  },
+};
+
+/** Loading an arrangement: at the region only. */
+export const calendarLoadingModule: PlatformModule = { name: 'calendar-loading', entities: [], resolvers: [CalendarLoading] };
+
+/** Receiving it: at the city and county platforms. */
+export const calendarReceptionModule: PlatformModule = { name: 'calendar-reception', entities: [], resolvers: [CalendarReception] };

@@ -5,7 +5,7 @@ import { RequestContext } from '../../kernel/context';
 import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
 import { checkUscc, isWithin } from '../../kernel/identifiers';
 import { CatalogState, mostPermissive, OPEN_ORDER, SHARE_ORDER } from './enums';
-import { CatalogResourceInput, DataItemInput } from './graphql/inputs';
+import { ItemDraft, ResourceDraft } from './drafts';
 import { CatalogItem } from './item.entity';
 import { resourceById } from './loaders';
 import { CatalogResourceRow } from './resource.entity';
@@ -20,7 +20,7 @@ export function stableId(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export function itemRows(resourceId: string, items: readonly DataItemInput[]): CatalogItem[] {
+export function itemRows(resourceId: string, items: readonly ItemDraft[]): CatalogItem[] {
   return items.map((item, position) =>
     Object.assign(new CatalogItem(), {
       ...item,
@@ -72,7 +72,7 @@ export async function loadVisible(ctx: RequestContext, id: string, field = 'id')
   return row;
 }
 
-function checkDepartments(input: CatalogResourceInput) {
+function checkDepartments(input: ResourceDraft) {
   for (const field of ['sourceDepartmentUscc', 'collectingDepartmentUscc', 'approvingDepartmentUscc'] as const) {
     const value = input[field];
     if (!value) continue;
@@ -85,7 +85,7 @@ const transition = (m: EntityManager, ctx: RequestContext, resourceId: string, f
   m.insert(CatalogTransition, { resourceId, fromState, toState, actor: ctx.identity.sub, actorAgency: ctx.identity.agency, reason, at: ctx.now });
 
 /** 004 art. 10: an agency compiles its own catalog on the platform of its own level. */
-export async function createResource(ctx: RequestContext, input: CatalogResourceInput): Promise<CatalogResourceRow> {
+export async function createResource(ctx: RequestContext, input: ResourceDraft): Promise<CatalogResourceRow> {
   const me = ctx.identity;
   if (!(hasRole(me, 'AGENCY_USER') || hasRole(me, 'SOURCE_REVIEWER'))) throw forbidden('creating a catalog resource requires role AGENCY_USER or SOURCE_REVIEWER');
   if (me.level !== ctx.level) {
@@ -128,7 +128,7 @@ export async function createResource(ctx: RequestContext, input: CatalogResource
 }
 
 /** Replace a draft's description and items (only DRAFT or RETURNED versions change). */
-export async function updateResource(ctx: RequestContext, id: string, input: CatalogResourceInput): Promise<CatalogResourceRow> {
+export async function updateResource(ctx: RequestContext, id: string, input: ResourceDraft): Promise<CatalogResourceRow> {
   const row = await loadVisible(ctx, id);
   requireActor(ctx, 'PROVIDER', 'edit', row);
   requireStep('edit', id, row.state);

@@ -1,34 +1,43 @@
-import { Level } from '../../kernel/levels';
+import { levelNodeTypes } from '../../kernel/graphql/node-registry';
 import { PlatformModule } from '../../kernel/module';
-import { IntegratedCatalogResolver, regionCatalogReferences, regionViewResolvers } from './graphql/integrated.resolver';
-import { catalogLevelResolvers, ownResourceReference } from './graphql/level.resolver';
-import { regionViewOf } from './graphql/types';
+import { canSee } from './catalog.service';
+import { IntegratedCatalogResolver, indexedResourceReferences } from './graphql/integrated.resolver';
+import { CatalogMutations } from './graphql/mutations';
+import { PlatformCatalog } from './graphql/platform.fields';
+import { CatalogResourceFields, LevelResourceFields } from './graphql/resource.fields';
+import { RESOURCE_TYPES } from './graphql/types';
 import { CatalogIndexEntry } from './index-entry.entity';
 import { CatalogItem } from './item.entity';
+import { resourceById } from './loaders';
 import { CatalogResourceRow } from './resource.entity';
 import { seedDemoCatalog } from './seed/seed';
 import { CatalogTransition } from './transition.entity';
 
-const built = new Map<Level, PlatformModule>();
+/**
+ * The public data catalog (issue 3), mounted by every level: each level keeps its own resources and
+ * their review workflow; `Platform.resources` lists them, the level-named mutations move them.
+ */
+export const catalogModule: PlatformModule = {
+  name: 'catalog',
+  entities: [CatalogResourceRow, CatalogItem, CatalogTransition],
+  resolvers: [CatalogResourceFields, LevelResourceFields, PlatformCatalog, CatalogMutations],
+  // Work in progress is found by id only by those who may see it.
+  nodes: levelNodeTypes('Resource', RESOURCE_TYPES, async (ctx, localId) => {
+    const row = await resourceById(ctx).load(localId);
+    return row && canSee(ctx, row) ? row : null;
+  }),
+  seed: seedDemoCatalog,
+  // Share types, conditions and mask rules of published items decide what is released.
+  policyTables: ['catalog_resource', 'catalog_item'],
+};
 
 /**
- * The public data catalog (issue 3), mounted by every level: each level keeps its own resources
- * and review workflow; the region also keeps the integrated three-level index and serves `catalog`.
+ * The integrated three-level catalog (004 art. 10), at the region only: the index every level reports
+ * its published versions to, `catalog(filter)`, and the summary of any level's resource from it.
  */
-export function catalogModule(level: Level): PlatformModule {
-  const existing = built.get(level);
-  if (existing) return existing;
-  const isRegion = level === 'REGION';
-  const module: PlatformModule = {
-    name: 'catalog',
-    entities: [CatalogResourceRow, CatalogItem, CatalogTransition, ...(isRegion ? [CatalogIndexEntry] : [])],
-    resolvers: [...catalogLevelResolvers(level), ...(isRegion ? [IntegratedCatalogResolver, ...regionViewResolvers()] : [])],
-    orphanedTypes: isRegion ? [regionViewOf('CITY'), regionViewOf('COUNTY')] : [],
-    referenceResolvers: { ...ownResourceReference(level), ...(isRegion ? regionCatalogReferences : {}) },
-    seed: seedDemoCatalog,
-    // Share types, conditions and mask rules of published items decide what is released.
-    policyTables: ['catalog_resource', 'catalog_item'],
-  };
-  built.set(level, module);
-  return module;
-}
+export const integratedCatalogModule: PlatformModule = {
+  name: 'integrated-catalog',
+  entities: [CatalogIndexEntry],
+  resolvers: [IntegratedCatalogResolver],
+  referenceResolvers: indexedResourceReferences,
+};

@@ -1,19 +1,26 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { RequestContext } from '../../kernel/context';
+import { Node } from '../../kernel/graphql/node';
+import { OwnedBy } from '../../kernel/graphql/ownership';
+import { Level, levelType } from '../../kernel/levels';
 import { DemandRefusalStep, DemandState } from './enums';
 
 /**
  * 需求申请: an agency's request for data that is not yet in the catalog (004 art. 24), kept by the
  * platform of the applicant's own level. Each step records who took it and when (004 art. 44:
- * traceable). Every level stores its own demands under the same GraphQL type, hence @shareable.
+ * traceable). Each level's demands are that level's type (CityDemandApplication, …).
  */
 @Entity('demand_application')
-@ObjectType('DemandApplication', { description: '需求申请: a request for data not yet in the catalog (004 art. 24)' })
-@Directive('@shareable')
-export class DemandApplication {
+@InterfaceType('DemandApplication', {
+  implements: Node,
+  autoRegisterImplementations: false,
+  description: '需求申请: a request for data not yet in the catalog (004 art. 24)',
+  resolveType: (_demand: unknown, ctx: RequestContext) => levelType(ctx.level, 'DemandApplication'),
+})
+export class DemandApplication extends Node {
   @PrimaryColumn({ type: 'varchar', length: 36 })
-  @Field(() => ID)
-  id: string;
+  declare id: string;
 
   @Index()
   @Column({ type: 'varchar', length: 18 })
@@ -95,8 +102,8 @@ export class DemandApplication {
   @Field(() => String, { nullable: true })
   deliveredBy: string | null;
 
+  /** The catalog resource the data was delivered in (`deliveredResource`). */
   @Column({ type: 'varchar', length: 36, nullable: true, default: null })
-  @Field(() => ID, { nullable: true, description: 'The catalog resource the data was delivered in' })
   deliveredResourceId: string | null;
 
   @Column({ type: 'varchar', length: 24, nullable: true, default: null })
@@ -111,3 +118,20 @@ export class DemandApplication {
   @Field(() => String, { nullable: true, description: 'Legal basis a source department gives for refusing (004 art. 24)' })
   refusalLegalBasis: string | null;
 }
+
+@ObjectType('RegionDemandApplication', { implements: [DemandApplication, Node] })
+@Directive('@key(fields: "id")')
+@OwnedBy('REGION')
+export class RegionDemandApplication extends DemandApplication {}
+
+@ObjectType('CityDemandApplication', { implements: [DemandApplication, Node] })
+@Directive('@key(fields: "id")')
+@OwnedBy('CITY')
+export class CityDemandApplication extends DemandApplication {}
+
+@ObjectType('CountyDemandApplication', { implements: [DemandApplication, Node] })
+@Directive('@key(fields: "id")')
+@OwnedBy('COUNTY')
+export class CountyDemandApplication extends DemandApplication {}
+
+export const DEMAND_TYPES: Record<Level, Function> = { REGION: RegionDemandApplication, CITY: CityDemandApplication, COUNTY: CountyDemandApplication };

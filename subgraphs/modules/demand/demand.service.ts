@@ -11,7 +11,7 @@ import { CatalogState } from '../catalog/enums';
 import { CatalogResourceRow } from '../catalog/resource.entity';
 import { DemandApplication } from './demand.entity';
 import { DemandRefusalStep, DemandReviewDecision, DemandState } from './enums';
-import { DemandInput } from './graphql/inputs';
+import { DemandDraft } from './drafts';
 import { demandById, responsibilityOfDemand } from './loaders';
 import { ResponsibilityEntry } from './responsibility.entity';
 import { canSeeDemand, requireDemandStep } from './workflow';
@@ -37,7 +37,7 @@ export async function loadVisibleDemand(ctx: RequestContext, id: string, field =
 }
 
 /** 004 art. 24: an agency files its demand through the platform of its own level (本级公共数据平台). */
-export async function submitDemand(ctx: RequestContext, input: DemandInput): Promise<DemandApplication> {
+export async function submitDemand(ctx: RequestContext, input: DemandDraft): Promise<DemandApplication> {
   const me = ctx.identity;
   if (!(hasRole(me, 'AGENCY_USER') || hasRole(me, 'SOURCE_REVIEWER'))) throw forbidden('filing a demand requires role AGENCY_USER or SOURCE_REVIEWER');
   if (me.level !== ctx.level) {

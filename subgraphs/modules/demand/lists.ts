@@ -1,3 +1,4 @@
+import { SelectQueryBuilder } from 'typeorm';
 import { hasRole } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
 import { subtreePrefix } from '../../kernel/identifiers';
@@ -8,9 +9,9 @@ import { ResponsibilityEntry } from './responsibility.entity';
 
 /**
  * 需求清单 as the caller sees it (004 art. 20): the demands its agency filed, those its authority
- * reviews (its jurisdiction and below), and those that name its agency as source department.
+ * reviews (its jurisdiction and below), and those that name its agency as source department (alias `d`).
  */
-export function demandList(ctx: RequestContext, state: DemandState | null, first: number): Promise<DemandApplication[]> {
+export function demandList(ctx: RequestContext, state: DemandState | null): SelectQueryBuilder<DemandApplication> {
   const me = ctx.identity;
   const qb = ctx.db
     .getRepository(DemandApplication)
@@ -19,12 +20,9 @@ export function demandList(ctx: RequestContext, state: DemandState | null, first
       me: me.agency,
       // A prefix no division code starts with, for callers who are no authority.
       authorityPrefix: hasRole(me, 'AUTHORITY_REVIEWER') ? `${subtreePrefix(me.jurisdiction)}%` : '-',
-    })
-    .orderBy('d.submittedAt', 'DESC')
-    .addOrderBy('d.id', 'ASC')
-    .take(first);
+    });
   if (state) qb.andWhere('d.state = :state', { state });
-  return qb.getMany();
+  return qb;
 }
 
 /** 责任清单 of one source department on this platform, earliest due first (004 art. 20, 24), as the calendar stands now. */

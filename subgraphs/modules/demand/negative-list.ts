@@ -9,7 +9,10 @@ import { CatalogResourceRow } from '../catalog/resource.entity';
 @ObjectType('NegativeListEntry', { description: '负面清单: a NOT_SHARED data item of a published catalog resource (004 art. 20-21)' })
 @Directive('@shareable')
 export class NegativeListEntry {
-  @Field(() => ID) resourceId: string;
+  /** The resource the item belongs to (`resource`). */
+  resourceId: string;
+  /** The item's place in its resource (the list's order). */
+  itemPosition: number;
   @Field() resourceCode: string;
   @Field() resourceName: string;
   @Field(() => ID) jurisdictionCode: string;
@@ -37,6 +40,7 @@ export async function negativeList(ctx: RequestContext, jurisdictionCode: string
     .addSelect('resource.sourceDepartmentUscc', 'sourceDepartmentUscc')
     .addSelect('item.code', 'itemCode')
     .addSelect('item.name', 'itemName')
+    .addSelect('item.position', 'itemPosition')
     .addSelect('item.shareType', 'shareType')
     .addSelect('item.shareReason', 'shareReason')
     .addSelect('item.legalBasis', 'legalBasis')

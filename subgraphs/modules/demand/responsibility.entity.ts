@@ -19,8 +19,8 @@ export class ResponsibilityEntry {
   agencyUscc: string;
 
   @Index({ unique: true })
+  /** The demand behind it (`demand`). */
   @Column({ type: 'varchar', length: 36 })
-  @Field(() => ID)
   demandId: string;
 
   @Column({ type: 'varchar', length: 128 })
@@ -60,8 +60,8 @@ export class ResponsibilityEntry {
   @Field(() => Date, { nullable: true })
   fulfilledAt: Date | null;
 
+  /** The catalog resource that fulfilled the entry (`resource`). */
   @Column({ type: 'varchar', length: 36, nullable: true, default: null })
-  @Field(() => ID, { nullable: true, description: 'The catalog resource that fulfilled the entry' })
   resourceId: string | null;
 
   @Field({ description: 'The data has been delivered' })

@@ -1,12 +1,39 @@
-import { FindOptionsWhere } from 'typeorm';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../kernel/context';
 import { requireDivision } from '../../kernel/divisions';
 import { badInput } from '../../kernel/errors';
+import { Connection, ConnectionArgs, sqlPage } from '../../kernel/graphql/connection';
 import { PlatformLevel } from '../../kernel/graphql/enums';
+import { ConnectionSize, ListSize } from '../../kernel/graphql/list-size';
+import { PageInfo } from '../../kernel/graphql/page-info';
 import { Jurisdiction } from './jurisdiction.entity';
 import { jurisdictionByCode, jurisdictionChildren } from './jurisdiction.loaders';
-import { ListSize } from '../../kernel/graphql/list-size';
+
+@ObjectType()
+class JurisdictionEdge {
+  @Field() cursor: string;
+  @Field(() => Jurisdiction) node: Jurisdiction;
+}
+
+@ObjectType({ description: 'Divisions in code order (Relay cursor connection)' })
+class JurisdictionConnection {
+  @ListSize({ assumedSize: 120 })
+  @Field(() => [JurisdictionEdge]) edges: JurisdictionEdge[];
+  @ListSize({ assumedSize: 120 })
+  @Field(() => [Jurisdiction]) nodes: Jurisdiction[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}
+
+@ArgsType()
+class JurisdictionsArgs extends ConnectionArgs {
+  @Field(() => PlatformLevel, { nullable: true }) level?: PlatformLevel;
+  @Field(() => ID, { nullable: true, description: 'Divisions directly below this one' }) parentCode?: string;
+  @Field({ defaultValue: true, description: 'Include development zones listed for statistics only' }) includeStatisticalOnly: boolean;
+}
+
+/** Divisions are listed a level at a time: a league has at most a few dozen banners and counties. */
+const PAGE = { defaultSize: 200, maxSize: 500 };
 
 @Resolver(() => Jurisdiction)
 export class JurisdictionResolver {
@@ -16,21 +43,15 @@ export class JurisdictionResolver {
     return (await jurisdictionByCode(ctx).load(code))!;
   }
 
-  @ListSize({ assumedSize: 120 })
-  @Query(() => [Jurisdiction], { description: 'Divisions by level and/or parent, in code order' })
-  async jurisdictions(
-    @Ctx() ctx: RequestContext,
-    @Arg('level', () => PlatformLevel, { nullable: true }) level?: PlatformLevel,
-    @Arg('parentCode', () => ID, { nullable: true }) parentCode?: string,
-    @Arg('includeStatisticalOnly', { defaultValue: true }) includeStatisticalOnly: boolean = true,
-  ): Promise<Jurisdiction[]> {
-    if (level === undefined && parentCode === undefined) throw badInput('level', 'give a level, a parentCode, or both');
-    if (parentCode !== undefined) requireDivision(parentCode, 'parentCode');
-    const where: FindOptionsWhere<Jurisdiction> = {};
-    if (level) where.level = level;
-    if (parentCode) where.parentCode = parentCode;
-    if (!includeStatisticalOnly) where.statisticalOnly = false;
-    return ctx.db.getRepository(Jurisdiction).find({ where, order: { code: 'ASC' } });
+  @ConnectionSize(PAGE.defaultSize)
+  @Query(() => JurisdictionConnection, { description: 'Divisions by level and/or parent, in code order' })
+  jurisdictions(@Args() args: JurisdictionsArgs, @Ctx() ctx: RequestContext): Promise<Connection<Jurisdiction>> {
+    if (args.level == null && args.parentCode == null) throw badInput('level', 'give a level, a parentCode, or both');
+    const query = ctx.db.getRepository(Jurisdiction).createQueryBuilder('j');
+    if (args.level) query.andWhere('j.level = :level', { level: args.level });
+    if (args.parentCode != null) query.andWhere('j.parentCode = :parent', { parent: requireDivision(args.parentCode, 'parentCode').code });
+    if (!args.includeStatisticalOnly) query.andWhere('j.statisticalOnly = :no', { no: false });
+    return sqlPage(query, [{ expression: 'j.code', direction: 'ASC', value: (j) => j.code }], args, PAGE);
   }
 
   @FieldResolver(() => Jurisdiction, { nullable: true })
@@ -39,7 +60,7 @@ export class JurisdictionResolver {
   }
 
   @ListSize({ assumedSize: 20 })
-  @FieldResolver(() => [Jurisdiction])
+  @FieldResolver(() => [Jurisdiction], { description: 'The divisions directly below, in code order' })
   async children(
     @Root() j: Jurisdiction,
     @Ctx() ctx: RequestContext,

@@ -1,43 +1,16 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { RequestContext } from '../../kernel/context';
-import { findDivision } from '../../kernel/divisions';
-import { PlatformLevel } from '../../kernel/graphql/enums';
-import { Level, SUBGRAPH_NAME } from '../../kernel/levels';
+import { levelNodeTypes } from '../../kernel/graphql/node-registry';
 import { PlatformModule } from '../../kernel/module';
-import { Jurisdiction } from '../jurisdiction/jurisdiction.entity';
-import { entityRef } from '../../kernel/graphql/entity-ref';
-import { LevelPlatform } from './level-platform.type';
-
-const FIELD_NAME: Record<Level, string> = { REGION: 'regionPlatform', CITY: 'cityPlatform', COUNTY: 'countyPlatform' };
+import { PLATFORM_TYPES, platformById } from './platform.type';
 
 /**
- * Each level's subgraph adds one field to Jurisdiction naming the platform it runs for that division
- * (regionPlatform / cityPlatform / countyPlatform), or null when the division is not of its level.
- * The region extends its own Jurisdiction type; the other levels extend it by key.
+ * The platform types (issue 13): one interface, one type per level, each answered by its own level.
+ * Mounted by every level, so each subgraph declares the interface with all three implementations
+ * (its own, the others as stubs) and every module can add fields to `Platform` once.
  */
-const built = new Map<Level, PlatformModule>();
-
-export function platformModule(level: Level): PlatformModule {
-  const existing = built.get(level);
-  if (existing) return existing;
-  const owner = level === 'REGION' ? Jurisdiction : entityRef('Jurisdiction', 'code', level);
-
-  @Resolver(() => owner)
-  class LevelPlatformResolver {
-    @FieldResolver(() => LevelPlatform, { name: FIELD_NAME[level], nullable: true, description: `The ${level.toLowerCase()}-level platform serving this division` })
-    platform(@Root() jurisdiction: { code: string }, @Ctx() ctx: RequestContext): LevelPlatform | null {
-      const division = findDivision(jurisdiction.code);
-      if (!division || division.level !== ctx.level) return null;
-      return { level: division.level as PlatformLevel, name: `${division.name}公共数据平台`, subgraph: SUBGRAPH_NAME[ctx.level] };
-    }
-  }
-
-  const module: PlatformModule = {
-    name: 'platform',
-    entities: [],
-    resolvers: [LevelPlatformResolver],
-    orphanedTypes: level === 'REGION' ? [] : [owner],
-  };
-  built.set(level, module);
-  return module;
-}
+export const platformModule: PlatformModule = {
+  name: 'platform',
+  entities: [],
+  resolvers: [],
+  // A level answers for its own platform only.
+  nodes: levelNodeTypes('Platform', PLATFORM_TYPES, async (ctx, localId) => (localId === ctx.level ? platformById(localId) : null)),
+};

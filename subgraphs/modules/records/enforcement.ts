@@ -2,6 +2,8 @@ import { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import { In, IsNull, Not } from 'typeorm';
 import { AccessPath, AuditedResource } from '../../kernel/audit/collector';
 import { RequestContext } from '../../kernel/context';
+import { levelId } from '../../kernel/graphql/global-id';
+import { levelOfType } from '../../kernel/levels';
 import { platformError } from '../../kernel/errors';
 import { groupByKeys } from '../../kernel/loaders';
 import { subtreePrefix } from '../../kernel/identifiers';
@@ -124,19 +126,25 @@ export function accessPathOf(info: GraphQLResolveInfo): AccessPath {
   return path.key === '_entities' ? 'ENTITIES' : 'ROOT';
 }
 
-export function shareDenied(resource: DataResource | null, itemCode: string, decision: Decision | null, agency: string): GraphQLError {
+/** The ids a refusal names, as the client knows them (global ids of this platform's resource and grant). */
+const idsOf = (ctx: RequestContext, resource: Pick<DataResource, 'id'> | null, grantId: string | null) => ({
+  resourceId: resource ? levelId(ctx.level, 'Resource', resource.id) : null,
+  grantId: grantId ? levelId(ctx.level, 'ShareGrant', grantId) : null,
+});
+
+export function shareDenied(ctx: RequestContext, resource: DataResource | null, itemCode: string, decision: Decision | null): GraphQLError {
   const reason = decision?.reason ?? 'NOT_IN_CATALOG';
   const where = resource ? `${itemCode} of ${resource.code}` : itemCode;
+  const ids = idsOf(ctx, resource, decision?.grantId ?? null);
   const hint =
     reason === 'PURPOSE_REQUIRED' || reason === 'PURPOSE_MISMATCH'
-      ? `; state the scenario grant ${decision!.grantId} approved (or its id) as purpose, or in the x-data-purpose header (004 art. 20, 23)`
+      ? `; state the scenario grant ${ids.grantId} approved (or its id) as purpose, or in the x-data-purpose header (004 art. 20, 23)`
       : '';
-  return platformError('SHARE_DENIED', `${where} (${decision?.shareType ?? 'not in a published catalog resource'}) is not shared with ${agency}: ${reason}${hint}`, {
+  return platformError('SHARE_DENIED', `${where} (${decision?.shareType ?? 'not in a published catalog resource'}) is not shared with ${ctx.identity.agency}: ${reason}${hint}`, {
     item: itemCode,
     shareType: decision?.shareType ?? null,
     reason,
-    resourceId: resource?.id ?? null,
-    grantId: decision?.grantId ?? null,
+    ...ids,
   });
 }
 
@@ -183,12 +191,13 @@ const tableOf = (source: RecordSource): AuditedResource => {
  * A received row whose source withheld the item (NOT_SHARED there, no grant, masked-only…) holds no
  * value for it: the reader is told so, and by which subscription, rather than given a bare null.
  */
-function withheldAtSource(record: RecordRelease, itemCode: string): GraphQLError {
+function withheldAtSource(ctx: RequestContext, record: RecordRelease, itemCode: string): GraphQLError {
   const origin = record.origin!;
+  const subscriptionId = levelId(origin.sourceLevel, 'ReflowSubscription', origin.subscriptionId);
   return platformError(
     'SHARE_DENIED',
-    `${itemCode} of record ${record.key} was withheld by the ${origin.sourceLevel.toLowerCase()} platform that delivered it (subscription ${origin.subscriptionId}): this platform does not hold it`,
-    { item: itemCode, reason: 'WITHHELD_AT_SOURCE', subscriptionId: origin.subscriptionId, sourceLevel: origin.sourceLevel, resourceId: record.resource?.id ?? null },
+    `${itemCode} of record ${record.key} was withheld by the ${origin.sourceLevel.toLowerCase()} platform that delivered it (subscription ${subscriptionId}): this platform does not hold it`,
+    { item: itemCode, reason: 'WITHHELD_AT_SOURCE', subscriptionId, sourceLevel: origin.sourceLevel, resourceId: idsOf(ctx, record.resource, null).resourceId },
   );
 }
 
@@ -210,12 +219,12 @@ export function releaseItem(ctx: RequestContext, info: GraphQLResolveInfo, sourc
   const item = resource?.items.get(itemCode);
   if (!resource || !item) {
     ctx.audit.access(resource ?? tableOf(source), itemCode, notInCatalog, key, purpose, accessPath);
-    throw shareDenied(resource, itemCode, null, ctx.identity.agency);
+    throw shareDenied(ctx, resource, itemCode, null);
   }
   const decision = decideWith(ctx, inputs, resource, item, 'READ', purpose);
   ctx.audit.access(resource, itemCode, decision, key, purpose, accessPath);
-  if (decision.effect === 'DENY') throw shareDenied(resource, itemCode, decision, ctx.identity.agency);
-  if (record.origin?.heldItems && itemCode !== source.keyItem && !record.origin.heldItems.has(itemCode)) throw withheldAtSource(record, itemCode);
+  if (decision.effect === 'DENY') throw shareDenied(ctx, resource, itemCode, decision);
+  if (record.origin?.heldItems && itemCode !== source.keyItem && !record.origin.heldItems.has(itemCode)) throw withheldAtSource(ctx, record, itemCode);
   if (decision.effect === 'ALLOW_MASKED') return maskedDelivery(maskRuleFor(policyOf(resource, item)), value);
   return value;
 }
@@ -226,6 +235,10 @@ export function releaseItem(ctx: RequestContext, info: GraphQLResolveInfo, sourc
  */
 export function releaseKey(ctx: RequestContext, info: GraphQLResolveInfo, source: RecordSource, row: any): unknown {
   if (echoedKeys.has(row)) return row[source.key];
+  // Another level's record here is only a reference: its key came from the caller or from a record of
+  // this level whose own key was released (a county roll's person), and the owning level decides the rest.
+  const owner = levelOfType(info.parentType.name);
+  if (owner !== null && owner !== ctx.level) return row[source.key];
   return releaseItem(ctx, info, source, row, source.keyItem);
 }
 
@@ -242,15 +255,14 @@ export async function requireKeysReleasable(ctx: RequestContext, source: RecordS
   const resources = new Set(rows.map((row) => resourceAmong(inputs.resources, source, row.divisionCode)));
   for (const resource of resources) {
     const item = resource?.items.get(source.keyItem);
-    if (!resource || !item) throw shareDenied(resource, source.keyItem, null, ctx.identity.agency);
+    if (!resource || !item) throw shareDenied(ctx, resource, source.keyItem, null);
     const decision = decideWith(ctx, inputs, resource, item, 'READ', statedPurposeOfPage ?? ctx.statedPurpose);
-    if (decision.effect === 'DENY') throw shareDenied(resource, source.keyItem, decision, ctx.identity.agency);
+    if (decision.effect === 'DENY') throw shareDenied(ctx, resource, source.keyItem, decision);
     if (decision.effect === 'ALLOW_MASKED') {
       throw platformError('SHARE_DENIED', `${source.keyItem} of ${resource.code} is released to ${ctx.identity.agency} only masked, and a masked key cannot identify a record: read them through records of the resource`, {
         item: source.keyItem,
         reason: 'KEY_MASKED',
-        resourceId: resource.id,
-        grantId: decision.grantId,
+        ...idsOf(ctx, resource, decision.grantId),
       });
     }
   }

@@ -1,43 +1,40 @@
-import { Level } from '../../kernel/levels';
 import { PlatformModule } from '../../kernel/module';
-import { DataRecordKeyResolver, RecordFieldResolver, recordsFieldResolvers } from './graphql/records.resolver';
-import { ASSISTANCE, assistancePersonResolver, LEGAL_PERSON, PERSON, typedRecords } from './graphql/typed-records';
-import { verificationResolver } from './graphql/verification.resolver';
 import { DEPARTURE_TRIGGERS, RecordDeparture } from './departure.entity';
+import { HeldRecordOrigin } from './graphql/origin';
+import { CatalogResourceRecords, DataRecordKeyResolver, RecordFieldResolver } from './graphql/records.resolver';
+import { AssistancePerson, AssistanceRollFields, LegalPersonRegisterFields, PersonRegisterFields, typedRecordReferences } from './graphql/registers.resolver';
+import { CityLegalPerson, CityPerson, CountyAssistanceRecord, RegionLegalPerson, RegionPerson } from './graphql/typed-records.types';
+import { PlatformVerification } from './graphql/verification.resolver';
 import { RecordOriginRow } from './origin.entity';
 import { RECORD_ENTITIES } from './record.entities';
 import { seedDemoRecords } from './seed';
 
-const built = new Map<Level, PlatformModule>();
-
 /**
- * The data behind the catalog (issue 4): record tables of the basic databases, typed record types,
- * generic record access on every resource, and verification — every value through field-level
- * share enforcement and into the audit trail.
+ * The data behind the catalog (issue 4), mounted by every level: record tables of the basic
+ * databases, `records` on every catalog resource, the typed registers of each level (persons and
+ * legal persons at the region and the cities, the assistance roll at the counties) and verification —
+ * every value through field-level share enforcement and into the audit trail.
  */
-export function recordsModule(level: Level): PlatformModule {
-  const existing = built.get(level);
-  if (existing) return existing;
-  const typed = level === 'COUNTY' ? [typedRecords(level, ASSISTANCE)] : [typedRecords(level, PERSON), typedRecords(level, LEGAL_PERSON)];
-  const module: PlatformModule = {
-    name: 'records',
-    entities: [...RECORD_ENTITIES, RecordOriginRow, RecordDeparture],
-    resolvers: [
-      RecordFieldResolver,
-      DataRecordKeyResolver,
-      ...recordsFieldResolvers(level),
-      verificationResolver(level),
-      ...typed.flatMap((t) => t.resolvers),
-      ...(level === 'COUNTY' ? [assistancePersonResolver(typed[0].type)] : []),
-    ],
-    orphanedTypes: typed.flatMap((t) => t.types),
-    referenceResolvers: Object.assign({}, ...typed.map((t) => t.references)),
-    seed: seedDemoRecords,
-    // Which items a received row's source delivered decides what a reader is told of its nulls.
-    policyTables: ['record_origin'],
-    // A row that moves to another division has left the scope of whoever received it for the old one.
-    triggers: DEPARTURE_TRIGGERS,
-  };
-  built.set(level, module);
-  return module;
-}
+export const recordsModule: PlatformModule = {
+  name: 'records',
+  entities: [...RECORD_ENTITIES, RecordOriginRow, RecordDeparture],
+  resolvers: [
+    RecordFieldResolver,
+    DataRecordKeyResolver,
+    CatalogResourceRecords,
+    HeldRecordOrigin,
+    PersonRegisterFields,
+    LegalPersonRegisterFields,
+    AssistanceRollFields,
+    AssistancePerson,
+    PlatformVerification,
+  ],
+  // The typed records of every level: each level's subgraph declares them, answering its own.
+  orphanedTypes: [RegionPerson, CityPerson, RegionLegalPerson, CityLegalPerson, CountyAssistanceRecord],
+  referenceResolvers: typedRecordReferences,
+  seed: seedDemoRecords,
+  // Which items a received row's source delivered decides what a reader is told of its nulls.
+  policyTables: ['record_origin'],
+  // A row that moves to another division has left the scope of whoever received it for the old one.
+  triggers: DEPARTURE_TRIGGERS,
+};

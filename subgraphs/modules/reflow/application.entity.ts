@@ -1,7 +1,10 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { RequestContext } from '../../kernel/context';
 import { PlatformLevel } from '../../kernel/graphql/enums';
-import type { Level } from '../../kernel/levels';
+import { Node } from '../../kernel/graphql/node';
+import { OwnedBy } from '../../kernel/graphql/ownership';
+import { Level, levelType } from '../../kernel/levels';
 import { ReflowApplicationState, ReflowDirection, ReflowFrequency } from './enums';
 
 /**
@@ -10,20 +13,23 @@ import { ReflowApplicationState, ReflowDirection, ReflowFrequency } from './enum
  * approved on submission (004 art. 18: unconditional).
  */
 @Entity('reflow_application')
-@ObjectType('ReflowApplication')
-@Directive('@shareable')
-export class ReflowApplication {
+@InterfaceType('ReflowApplication', {
+  implements: Node,
+  autoRegisterImplementations: false,
+  description: "An authority's application for another level's data: reflow down (000 art. 16) or aggregation up (004 art. 18)",
+  resolveType: (_application: unknown, ctx: RequestContext) => levelType(ctx.level, 'ReflowApplication'),
+})
+export class ReflowApplication extends Node {
   @PrimaryColumn({ type: 'varchar', length: 36 })
-  @Field(() => ID)
-  id: string;
+  declare id: string;
 
   @Column({ type: 'varchar', length: 16 })
   @Field(() => ReflowDirection)
   direction: ReflowDirection;
 
+  /** The published resource version applied for (`resource`). */
   @Index()
   @Column({ type: 'varchar', length: 36 })
-  @Field(() => ID, { description: 'The published resource version applied for' })
   resourceId: string;
 
   @Column({ type: 'varchar', length: 40 })
@@ -104,7 +110,24 @@ export class ReflowApplication {
   @Field(() => String, { nullable: true })
   refusalReason: string | null;
 
+  /** The subscription an approval created (`subscription`). */
   @Column({ type: 'varchar', length: 36, nullable: true, default: null })
-  @Field(() => ID, { nullable: true, description: 'The subscription an approval created' })
   subscriptionId: string | null;
 }
+
+@ObjectType('RegionReflowApplication', { implements: [ReflowApplication, Node], description: "An application for the region's data (reflow to a city)" })
+@Directive('@key(fields: "id")')
+@OwnedBy('REGION')
+export class RegionReflowApplication extends ReflowApplication {}
+
+@ObjectType('CityReflowApplication', { implements: [ReflowApplication, Node], description: "An application for a city's data (reflow to a county, aggregation by the region)" })
+@Directive('@key(fields: "id")')
+@OwnedBy('CITY')
+export class CityReflowApplication extends ReflowApplication {}
+
+@ObjectType('CountyReflowApplication', { implements: [ReflowApplication, Node], description: "An application for a county's data (aggregation by its city)" })
+@Directive('@key(fields: "id")')
+@OwnedBy('COUNTY')
+export class CountyReflowApplication extends ReflowApplication {}
+
+export const REFLOW_APPLICATION_TYPES: Record<Level, Function> = { REGION: RegionReflowApplication, CITY: CityReflowApplication, COUNTY: CountyReflowApplication };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
+import { levelId } from '../../kernel/graphql/global-id';
 import { requireDivision } from '../../kernel/divisions';
 import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
 import { requireRole } from '../../kernel/graphql/guards';
@@ -12,7 +13,7 @@ import { CatalogItem } from '../catalog/item.entity';
 import { itemsOfResource } from '../catalog/loaders';
 import { ReflowApplication } from './application.entity';
 import { ReflowApplicationState, ReflowDecision, ReflowDirection, ReflowFrequency } from './enums';
-import { ReflowApplicationInput } from './graphql/inputs';
+import { ReflowApplicationDraft } from './drafts';
 import { registerAtTarget } from './registration';
 import { ReflowSubscription, subscriptionIdFor } from './subscription.entity';
 
@@ -44,7 +45,7 @@ function checkItems(resourceCode: string, codes: readonly string[], items: reado
   });
 }
 
-function checkFrequency(input: ReflowApplicationInput): number | null {
+function checkFrequency(input: ReflowApplicationDraft): number | null {
   const interval = input.intervalMinutes ?? null;
   if (input.frequency === ReflowFrequency.ONE_OFF) {
     if (interval !== null) throw badInput('input.intervalMinutes', 'a ONE_OFF reflow runs once; leave intervalMinutes out');
@@ -66,7 +67,7 @@ async function checkNoOverlap(ctx: RequestContext, table: string, target: Level,
 }
 
 /** 000 art. 16: a city applies to the region through its authority (a county to its city alike); 004 art. 18: aggregation. */
-export async function applyForReflow(ctx: RequestContext, input: ReflowApplicationInput): Promise<ReflowApplication> {
+export async function applyForReflow(ctx: RequestContext, input: ReflowApplicationDraft): Promise<ReflowApplication> {
   const me = requireRole(ctx, 'applying for reflow or aggregation', 'AUTHORITY_REVIEWER');
   const direction = directionFor(ctx.level, me.level);
   if (!direction) {
@@ -113,7 +114,7 @@ export async function applyForReflow(ctx: RequestContext, input: ReflowApplicati
   });
   await checkNoOverlap(ctx, resource.dataTable, me.level, scopePrefix);
   const pending = await ctx.db.getRepository(ReflowApplication).findOneBy({ applicantUscc: me.agency, resourceId: resource.id, state: ReflowApplicationState.PENDING });
-  if (pending) throw conflict(`input.resourceId: application ${pending.id} for ${resource.code} is already under review`, { applicationId: pending.id });
+  if (pending) throw conflict(`input.resourceId: application ${levelId(ctx.level, 'ReflowApplication', pending.id)} for ${resource.code} is already under review`, { applicationId: levelId(ctx.level, 'ReflowApplication', pending.id) });
   if (direction === ReflowDirection.AGGREGATION) {
     const approved = await approve(ctx, application, AGGREGATION_RULE, true);
     audited(ctx, approved, 'REFLOW_APPLY');

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
 import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
-import { levelName } from '../../kernel/graphql/level-names';
+import { levelName } from '../../kernel/levels';
 import { requireRole } from '../../kernel/graphql/guards';
 import { isWithin } from '../../kernel/identifiers';
 import { callPlatform } from '../../kernel/service-client';

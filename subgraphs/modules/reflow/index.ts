@@ -1,15 +1,14 @@
-import { levelName } from '../../kernel/graphql/level-names';
-import { Level } from '../../kernel/levels';
+import { levelNodeTypes } from '../../kernel/graphql/node-registry';
 import { PlatformModule } from '../../kernel/module';
-import { ReflowApplication } from './application.entity';
-import { ReflowApplicationFields, ReflowChangePageFields } from './graphql/fields';
-import { reflowSourceResolver } from './graphql/source.resolver';
-import { reflowTargetResolver } from './graphql/target.resolver';
+import { REFLOW_APPLICATION_TYPES, ReflowApplication } from './application.entity';
+import { ReflowApplicationFields, ReflowChangePageFields, ReflowRunFields, ReflowSubscriptionFields } from './graphql/fields';
+import { PlatformReflow } from './graphql/platform.fields';
+import { ReflowSourceOperations } from './graphql/source.resolver';
+import { ReflowTargetOperations } from './graphql/target.resolver';
+import { visibleApplication, visibleSubscription } from './queries';
 import { ReflowRun, ReflowWatermark } from './run.entity';
-import { ReflowSubscription } from './subscription.entity';
+import { REFLOW_SUBSCRIPTION_TYPES, ReflowSubscription } from './subscription.entity';
 import { startReflowScheduler } from './target/scheduler';
-
-const built = new Map<Level, PlatformModule>();
 
 /**
  * Reflow down and aggregation up between adjacent levels (issue 5; 004 art. 18-19, 000 art. 16),
@@ -17,16 +16,14 @@ const built = new Map<Level, PlatformModule>();
  * decisions, the pulls it serves) and the target of what it receives (subscriptions, watermarks,
  * runs, the scheduler). The engine itself is the kernel's (kernel/sync).
  */
-export function reflowModule(level: Level): PlatformModule {
-  const existing = built.get(level);
-  if (existing) return existing;
-  const module: PlatformModule = {
-    name: 'reflow',
-    entities: [ReflowApplication, ReflowSubscription, ReflowRun, ReflowWatermark],
-    resolvers: [ReflowApplicationFields, ReflowChangePageFields, reflowSourceResolver(level), reflowTargetResolver(level)],
-    start: startReflowScheduler,
-    serviceFields: [levelName(level, '{level}ReflowChanges'), levelName(level, '{level}ReflowChecksum')],
-  };
-  built.set(level, module);
-  return module;
-}
+export const reflowModule: PlatformModule = {
+  name: 'reflow',
+  entities: [ReflowApplication, ReflowSubscription, ReflowRun, ReflowWatermark],
+  resolvers: [ReflowApplicationFields, ReflowSubscriptionFields, ReflowRunFields, ReflowChangePageFields, PlatformReflow, ReflowSourceOperations, ReflowTargetOperations],
+  nodes: [
+    ...levelNodeTypes('ReflowApplication', REFLOW_APPLICATION_TYPES, (ctx, localId) => visibleApplication(ctx, localId)),
+    ...levelNodeTypes('ReflowSubscription', REFLOW_SUBSCRIPTION_TYPES, (ctx, localId) => visibleSubscription(ctx, localId)),
+  ],
+  start: startReflowScheduler,
+  serviceFields: ['{level}ReflowChanges', '{level}ReflowChecksum'],
+};

@@ -1,12 +1,12 @@
 import { RequestContext } from '../../kernel/context';
 import { badInput, conflict, forbidden } from '../../kernel/errors';
-import { levelName } from '../../kernel/graphql/level-names';
+import { levelName } from '../../kernel/levels';
 import { requireRole } from '../../kernel/graphql/guards';
 import { isWithin } from '../../kernel/identifiers';
 import { callPlatform } from '../../kernel/service-client';
 import { declareOrigin } from '../records/origins';
 import { RECORD_SOURCES } from '../records/sources';
-import { ReflowSubscriptionInput } from './graphql/inputs';
+import { SubscriptionTerms } from './drafts';
 import { ReflowSubscription, subscriptionIdFor } from './subscription.entity';
 
 /**
@@ -32,7 +32,7 @@ export async function registerAtTarget(ctx: RequestContext, subscription: Reflow
  * terms once registered never change. Pulls are authorised by the source against its own copy, so
  * a registration alone opens no data.
  */
-export async function registerSubscription(ctx: RequestContext, input: ReflowSubscriptionInput): Promise<string> {
+export async function registerSubscription(ctx: RequestContext, input: SubscriptionTerms): Promise<string> {
   const me = requireRole(ctx, 'registering a reflow subscription', 'AUTHORITY_REVIEWER');
   if (input.targetLevel !== ctx.level) throw badInput('subscription.targetLevel', `this is the ${ctx.level.toLowerCase()} platform`);
   if ((me.level !== input.sourceLevel && me.level !== input.targetLevel) || !isWithin(input.scopeDivisionCode, me.jurisdiction)) {

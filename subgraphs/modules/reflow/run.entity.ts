@@ -12,8 +12,8 @@ export class ReflowRun {
   @Field(() => ID)
   id: string;
 
+  /** The subscription received (`subscription`). */
   @Column({ type: 'varchar', length: 36 })
-  @Field(() => ID)
   subscriptionId: string;
 
   @Column({ type: 'varchar', length: 16 })

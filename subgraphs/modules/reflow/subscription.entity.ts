@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { PlatformLevel } from '../../kernel/graphql/enums';
-import { isLevel, Level } from '../../kernel/levels';
+import { Node } from '../../kernel/graphql/node';
+import { OwnedBy } from '../../kernel/graphql/ownership';
+import { isLevel, Level, levelType } from '../../kernel/levels';
 import { ReflowDirection, ReflowFrequency } from './enums';
 
 /**
@@ -12,16 +14,19 @@ import { ReflowDirection, ReflowFrequency } from './enums';
  * rows it holds. Which items actually flow is decided at each pull (see source/delivery.ts).
  */
 @Entity('reflow_subscription')
-@ObjectType('ReflowSubscription')
-@Directive('@shareable')
-export class ReflowSubscription {
+@InterfaceType('ReflowSubscription', {
+  implements: Node,
+  autoRegisterImplementations: false,
+  description: 'What an approval fixed: which rows flow from the source level to the target level, for which subscriber; owned by the source',
+  resolveType: (subscription: { sourceLevel: Level }) => levelType(subscription.sourceLevel, 'ReflowSubscription'),
+})
+export class ReflowSubscription extends Node {
   /** Names the receiving level (`city-…`), so a command knows which database to open. */
   @PrimaryColumn({ type: 'varchar', length: 36 })
-  @Field(() => ID)
-  id: string;
+  declare id: string;
 
+  /** The approved application (`application`). */
   @Column({ type: 'varchar', length: 36 })
-  @Field(() => ID)
   applicationId: string;
 
   @Column({ type: 'varchar', length: 16 })
@@ -38,8 +43,8 @@ export class ReflowSubscription {
   @Field(() => PlatformLevel, { description: 'The level whose platform receives it' })
   targetLevel: Level;
 
+  /** The resource at the source (`resource`). */
   @Column({ type: 'varchar', length: 36 })
-  @Field(() => ID)
   resourceId: string;
 
   @Column({ type: 'varchar', length: 40 })
@@ -104,6 +109,23 @@ export class ReflowSubscription {
   @Field(() => String, { nullable: true, description: 'Who cancelled it' })
   cancelledBy: string | null;
 }
+
+@ObjectType('RegionReflowSubscription', { implements: [ReflowSubscription, Node], description: "A subscription to the region's data" })
+@Directive('@key(fields: "id")')
+@OwnedBy('REGION')
+export class RegionReflowSubscription extends ReflowSubscription {}
+
+@ObjectType('CityReflowSubscription', { implements: [ReflowSubscription, Node], description: "A subscription to a city's data" })
+@Directive('@key(fields: "id")')
+@OwnedBy('CITY')
+export class CityReflowSubscription extends ReflowSubscription {}
+
+@ObjectType('CountyReflowSubscription', { implements: [ReflowSubscription, Node], description: "A subscription to a county's data" })
+@Directive('@key(fields: "id")')
+@OwnedBy('COUNTY')
+export class CountyReflowSubscription extends ReflowSubscription {}
+
+export const REFLOW_SUBSCRIPTION_TYPES: Record<Level, Function> = { REGION: RegionReflowSubscription, CITY: CityReflowSubscription, COUNTY: CountyReflowSubscription };
 
 /** Deterministic per application, so registering an approval again (after a failure) is idempotent. */
 export function subscriptionIdFor(applicationId: string, targetLevel: Level): string {

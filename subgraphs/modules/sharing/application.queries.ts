@@ -1,3 +1,4 @@
+import { SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
 import { badInput } from '../../kernel/errors';
 import { deadlineView, DeadlineView } from '../../kernel/graphql/deadline.type';
@@ -5,21 +6,17 @@ import { requireRole } from '../../kernel/graphql/guards';
 import { ApplicationState, ShareApplication } from './application.entity';
 import { ShareApplicationRole } from './enums';
 
-const MAX_LIST = 200;
-
 /** 004 art. 23: the source department replies within the limit of the resource's jurisdiction, counted from submission. */
 export const replyDeadlineOf = (ctx: RequestContext, application: ShareApplication): DeadlineView =>
   deadlineView(ctx, 'SHARE_REPLY', application.resourceJurisdiction, application.submittedAt);
 
-/** The caller's agency's own applications, or those addressed to its department; newest first. */
-export function applicationsOf(ctx: RequestContext, role: ShareApplicationRole, state: ApplicationState | undefined, first: number): Promise<ShareApplication[]> {
-  if (first < 1 || first > MAX_LIST) throw badInput('first', `must be between 1 and ${MAX_LIST}`);
-  const party = role === ShareApplicationRole.APPLICANT ? { applicantUscc: ctx.identity.agency } : { sourceDepartmentUscc: ctx.identity.agency };
-  return ctx.db.getRepository(ShareApplication).find({
-    where: { ...party, ...(state ? { state } : {}) },
-    order: { submittedAt: 'DESC', id: 'ASC' },
-    take: first,
-  });
+/** The caller's agency's own applications, or those addressed to its department (alias `a`). */
+export function applicationsOf(ctx: RequestContext, role: ShareApplicationRole, state: ApplicationState | null | undefined): SelectQueryBuilder<ShareApplication> {
+  const query = ctx.db.getRepository(ShareApplication).createQueryBuilder('a');
+  if (role === ShareApplicationRole.APPLICANT) query.where('a.applicantUscc = :me', { me: ctx.identity.agency });
+  else query.where('a.sourceDepartmentUscc = :me', { me: ctx.identity.agency });
+  if (state) query.andWhere('a.state = :state', { state });
+  return query;
 }
 
 /**

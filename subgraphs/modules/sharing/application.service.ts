@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
+import { levelId } from '../../kernel/graphql/global-id';
 import { badInput, conflict, forbidden, platformError } from '../../kernel/errors';
 import { requireRole } from '../../kernel/graphql/guards';
 import type { Level } from '../../kernel/levels';
@@ -12,7 +13,7 @@ import { findApplication, reloadApplication, requireApplicant, requireState } fr
 import { ApplicationState, ShareApplication } from './application.entity';
 import { GrantStatus } from './grant.entity';
 import { recordShareStep } from './audit';
-import { ShareApplicationInput } from './graphql/inputs';
+import { ShareApplicationDraft } from './drafts';
 import { grantById } from './loaders';
 import { standingOf } from './standing';
 import { AgencySuspension } from './suspension.entity';
@@ -61,7 +62,7 @@ export interface Applicant {
 }
 
 /** 004 art. 23: an agency applies to the platform holding the resource; its source department decides. */
-export function applyForShare(ctx: RequestContext, input: ShareApplicationInput): Promise<ShareApplication> {
+export function applyForShare(ctx: RequestContext, input: ShareApplicationDraft): Promise<ShareApplication> {
   const me = requireRole(ctx, 'applying for shared data', 'AGENCY_USER');
   return fileShareApplication(ctx, input, { uscc: me.agency, level: me.level, jurisdiction: me.jurisdiction, user: me.sub });
 }
@@ -76,7 +77,7 @@ async function isSuspended(ctx: RequestContext, uscc: string): Promise<boolean> 
  * Records an application for `applicant`: the caller's own, or — when an upward application reaches
  * the platform holding the data (004 art. 25) — the requester's, filed by the authority routing it.
  */
-export async function fileShareApplication(ctx: RequestContext, input: ShareApplicationInput, applicant: Applicant, id: string = randomUUID()): Promise<ShareApplication> {
+export async function fileShareApplication(ctx: RequestContext, input: ShareApplicationDraft, applicant: Applicant, id: string = randomUUID()): Promise<ShareApplication> {
   if (await isSuspended(ctx, applicant.uscc)) {
     throw platformError('AGENCY_SUSPENDED', `agency ${applicant.uscc}: access to the ${ctx.level.toLowerCase()} platform's data is suspended until it corrects (004 art. 50); it cannot apply meanwhile`);
   }
@@ -107,7 +108,7 @@ export async function fileShareApplication(ctx: RequestContext, input: ShareAppl
   await ctx.db.transaction(async (m) => {
     const pending = await m.findOneBy(ShareApplication, { applicantUscc: applicant.uscc, resourceId: resource.id, state: ApplicationState.PENDING });
     if (pending) {
-      throw conflict(`input.resourceId: agency ${applicant.uscc} already has application ${pending.id} for ${resource.code} under review; withdraw it or wait for the decision`, { applicationId: pending.id });
+      throw conflict(`input.resourceId: agency ${applicant.uscc} already has application ${levelId(ctx.level, 'ShareApplication', pending.id)} for ${resource.code} under review; withdraw it or wait for the decision`, { applicationId: levelId(ctx.level, 'ShareApplication', pending.id) });
     }
     await m.insert(ShareApplication, application);
   });

@@ -1,4 +1,3 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { ShareMode } from '../catalog/enums';
 
@@ -13,59 +12,45 @@ export enum GrantStatus {
  */
 @Entity('share_grant')
 @Index(['agencyUscc', 'resourceId'])
-@ObjectType('ShareGrant')
-@Directive('@shareable')
 export class ShareGrant {
   @PrimaryColumn({ type: 'varchar', length: 36 })
-  @Field(() => ID)
   id: string;
 
   @Column({ type: 'varchar', length: 36 })
-  @Field(() => ID)
   applicationId: string;
 
   @Column({ type: 'varchar', length: 18 })
-  @Field(() => ID, { description: 'USCC of the agency the data may be used by' })
   agencyUscc: string;
 
   @Column({ type: 'varchar', length: 36 })
-  @Field(() => ID)
   resourceId: string;
 
   /** JSON list of approved item codes. */
   @Column({ type: 'text' })
   itemCodesJson: string;
 
-  @Field(() => [String], { description: 'Exactly the approved items (least authorisation)' })
   get itemCodes(): string[] {
     return JSON.parse(this.itemCodesJson);
   }
 
   @Column({ type: 'varchar', length: 1024 })
-  @Field()
   scenario: string;
 
   @Column({ type: 'varchar', length: 16 })
-  @Field(() => ShareMode)
   mode: ShareMode;
 
   @Column({ type: 'datetime' })
-  @Field()
   endsAt: Date;
 
   @Column({ type: 'varchar', length: 16 })
-  @Field(() => String)
   status: GrantStatus;
 
   @Column({ type: 'datetime', nullable: true, default: null })
-  @Field(() => Date, { nullable: true })
   revokedAt: Date | null;
 
   @Column({ type: 'varchar', length: 1024, nullable: true, default: null })
-  @Field(() => String, { nullable: true })
   revokeReason: string | null;
 
   @CreateDateColumn({ type: 'datetime' })
-  @Field()
   createdAt: Date;
 }

@@ -4,7 +4,7 @@ import { Identity } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
 import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
 import { requireRole } from '../../kernel/graphql/guards';
-import { levelName } from '../../kernel/graphql/level-names';
+import { levelName } from '../../kernel/levels';
 import { checkUscc, isWithin } from '../../kernel/identifiers';
 import { Level } from '../../kernel/levels';
 import { callPlatform } from '../../kernel/service-client';

@@ -9,11 +9,9 @@ import { requireAuthorityOf, upwardById } from './access';
 import { UpwardApplicationRow } from './application.entity';
 import { recordStep } from './audit';
 import { UpwardStepState } from './enums';
-import { UpwardApplicationInput, UpwardApplicationTransfer } from './graphql/inputs';
+import { FiledFacts, UpwardApplicationDraft } from './drafts';
 import { lookUpTarget } from './platform-calls';
 import { authorityHopAt, checkUpwardTarget, hopBefore, routeOf } from './route';
-
-type FiledFacts = Omit<UpwardApplicationTransfer, 'requesterLevel' | 'resourceLevel'> & { requesterLevel: Level; resourceLevel: Level };
 
 /** This level's record: the filed facts and its authority's step, waiting from now. */
 function rowAt(ctx: RequestContext, facts: FiledFacts): UpwardApplicationRow {
@@ -40,13 +38,13 @@ function rowAt(ctx: RequestContext, facts: FiledFacts): UpwardApplicationRow {
  * cannot provide. The resource and items are checked against the holder's catalog now (published,
  * CONDITIONAL items, 004 art. 21), and again by the holder when the application reaches it.
  */
-export async function fileUpwardApplication(ctx: RequestContext, input: UpwardApplicationInput): Promise<UpwardApplicationRow> {
+export async function fileUpwardApplication(ctx: RequestContext, input: UpwardApplicationDraft, resourceLevel: Level): Promise<UpwardApplicationRow> {
   const me = requireRole(ctx, 'filing an upward application', 'AGENCY_USER');
   if (me.level !== ctx.level) {
     throw forbidden(`a ${me.level} agency files upward applications on the ${me.level.toLowerCase()} platform, not the ${ctx.level.toLowerCase()} one (004 art. 25)`);
   }
   checkEndDate('input.requestedEndDate', input.requestedEndDate, ctx.now);
-  const target = await lookUpTarget(ctx, input.resourceId);
+  const target = await lookUpTarget(ctx, resourceLevel, input.resourceId);
   checkUpwardTarget(me, target);
   if (target.state !== CatalogState.PUBLISHED) {
     throw badInput('input.resourceId', `resource ${target.code} is ${target.state}; applications name the published version`);
@@ -80,8 +78,8 @@ export async function fileUpwardApplication(ctx: RequestContext, input: UpwardAp
  * Platform-internal: the authority one step down hands the application over. Only that authority may
  * (its token is forwarded); a repeated hand-over after a partly failed one finds the row and keeps it.
  */
-export async function receiveUpwardApplication(ctx: RequestContext, transfer: UpwardApplicationTransfer): Promise<string> {
-  const facts: FiledFacts = { ...transfer, requesterLevel: transfer.requesterLevel as Level, resourceLevel: transfer.resourceLevel as Level };
+export async function receiveUpwardApplication(ctx: RequestContext, facts: FiledFacts): Promise<string> {
+  const transfer = facts;
   const route = routeOf(facts);
   const here = authorityHopAt(route, ctx.level);
   const from = here && hopBefore(route, here);

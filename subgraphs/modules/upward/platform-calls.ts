@@ -1,13 +1,12 @@
-import { GraphQLError } from 'graphql';
 import { RequestContext } from '../../kernel/context';
-import { notFound } from '../../kernel/errors';
-import { levelName } from '../../kernel/graphql/level-names';
-import { Level } from '../../kernel/levels';
+import { badInput, notFound } from '../../kernel/errors';
+import { globalId } from '../../kernel/graphql/global-id';
+import { Level, levelName, levelType } from '../../kernel/levels';
 import { callPlatform } from '../../kernel/service-client';
 import { ShareType } from '../catalog/enums';
 import { UpwardApplicationRow } from './application.entity';
 import { UpwardStepKind } from './enums';
-import { UpwardApplicationTransfer } from './graphql/inputs';
+import { FiledFacts } from './drafts';
 import { HOLDING_LEVELS } from './route';
 
 /*
@@ -29,30 +28,30 @@ export interface TargetResource {
   items: { code: string; shareType: ShareType; maskRule: string | null }[];
 }
 
-/** Asks the region's, then the cities' platform for a published resource; its own platform has the items. */
-export async function lookUpTarget(ctx: RequestContext, resourceId: string): Promise<TargetResource> {
-  for (const level of HOLDING_LEVELS) {
-    const field = levelName(level, '{level}Resource');
-    try {
-      const data = await call<Record<string, TargetResource>>(ctx, level,
-        `query($id: ID!) { ${field}(id: $id) { id code level jurisdictionCode state sourceDepartmentUscc items { code shareType maskRule } } }`, { id: resourceId });
-      return data[field];
-    } catch (error) {
-      if (!(error instanceof GraphQLError && error.extensions.code === 'NOT_FOUND')) throw error;
-    }
-  }
-  throw notFound(`input.resourceId: no region or city catalog resource ${resourceId}; upward applications ask for data a higher level holds (004 art. 25)`, { field: 'input.resourceId' });
+/**
+ * The resource an application names, as the platform holding it describes it. Its id says which
+ * level that is; a county's data is never applied for upward (004 art. 25).
+ */
+export async function lookUpTarget(ctx: RequestContext, level: Level, resourceId: string): Promise<TargetResource> {
+  if (!HOLDING_LEVELS.includes(level)) throw badInput('input.resourceId', 'names a county resource; upward applications ask for data a higher level holds (004 art. 25)');
+  const typeName = levelType(level, 'Resource');
+  const data = await call<{ _entities: (TargetResource | null)[] }>(ctx, level,
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typeName} { code level jurisdictionCode state sourceDepartmentUscc items { code shareType maskRule } } } }`,
+    { r: [{ __typename: typeName, id: globalId(typeName, resourceId) }] });
+  const resource = data._entities[0];
+  if (!resource) throw notFound(`input.resourceId: no ${level.toLowerCase()} catalog resource ${resourceId} that you may see`, { field: 'input.resourceId' });
+  return { ...resource, id: resourceId };
 }
 
-const transferOf = (row: UpwardApplicationRow): UpwardApplicationTransfer => ({
+const transferOf = (row: UpwardApplicationRow): FiledFacts => ({
   id: row.id,
   requesterUscc: row.requesterUscc,
   requesterUser: row.requesterUser,
-  requesterLevel: row.requesterLevel as UpwardApplicationTransfer['requesterLevel'],
+  requesterLevel: row.requesterLevel as FiledFacts['requesterLevel'],
   requesterJurisdiction: row.requesterJurisdiction,
   resourceId: row.resourceId,
   resourceCode: row.resourceCode,
-  resourceLevel: row.resourceLevel as UpwardApplicationTransfer['resourceLevel'],
+  resourceLevel: row.resourceLevel as FiledFacts['resourceLevel'],
   resourceJurisdiction: row.resourceJurisdiction,
   sourceDepartmentUscc: row.sourceDepartmentUscc,
   items: row.items,

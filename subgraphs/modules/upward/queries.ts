@@ -1,4 +1,4 @@
-import { In } from 'typeorm';
+import { In, SelectQueryBuilder } from 'typeorm';
 import { hasRole } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
 import { badInput, forbidden } from '../../kernel/errors';
@@ -9,17 +9,10 @@ import { replyDeadlineOf } from '../sharing/application.queries';
 import { UpwardApplicationRow } from './application.entity';
 import { UpwardStepState } from './enums';
 
-const MAX_LIST = 200;
-
-/** The caller's agency's own upward applications filed on this platform, newest first. */
-export function ownApplications(ctx: RequestContext, first: number): Promise<UpwardApplicationRow[]> {
+/** The caller's agency's own upward applications filed on this platform (alias `u`). */
+export function ownApplications(ctx: RequestContext): SelectQueryBuilder<UpwardApplicationRow> {
   const me = requireRole(ctx, 'listing own upward applications', 'AGENCY_USER');
-  if (first < 1 || first > MAX_LIST) throw badInput('first', `must be between 1 and ${MAX_LIST}`);
-  return ctx.db.getRepository(UpwardApplicationRow).find({
-    where: { requesterUscc: me.agency, requesterLevel: ctx.level },
-    order: { filedAt: 'DESC', id: 'ASC' },
-    take: first,
-  });
+  return ctx.db.getRepository(UpwardApplicationRow).createQueryBuilder('u').where('u.requesterUscc = :me AND u.requesterLevel = :level', { me: me.agency, level: ctx.level });
 }
 
 interface Waiting {

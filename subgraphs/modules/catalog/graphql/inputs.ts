@@ -1,9 +1,10 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { ItemDraft, ResourceDraft } from '../drafts';
 import { BasicDatabase, DataForm, ItemDataType, OpenType, ShareMode, ShareType, UpdateFrequency } from '../enums';
 
 @InputType({ description: 'A data item (信息项) and its share attributes; 004 art. 21 is checked on every write' })
-export class DataItemInput {
+export class DataItemInput implements ItemDraft {
   @Field() @Matches(/^[a-z][a-z0-9_]{1,63}$/, { message: 'item codes are lower_snake_case, 2-64 characters' })
   code: string;
 
@@ -42,7 +43,7 @@ export class DataItemInput {
 }
 
 @InputType({ description: 'A catalog resource (数据资源) as its providing agency describes it (004 art. 10)' })
-export class CatalogResourceInput {
+export class CatalogResourceInput implements ResourceDraft {
   @Field({ nullable: true }) @IsOptional() @Matches(/^[0-9A-Z][0-9A-Z-]{3,39}$/, { message: 'codes are 4-40 characters of digits, capitals and -' })
   code?: string;
 

@@ -1,21 +1,19 @@
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { hasRole } from '../../../kernel/auth/identity';
 import { RequestContext } from '../../../kernel/context';
 import { requireDivision } from '../../../kernel/divisions';
 import { badInput, forbidden } from '../../../kernel/errors';
 import { PlatformLevel } from '../../../kernel/graphql/enums';
-import { decodeCursor, encodeCursor, PageInfo } from '../../../kernel/graphql/page-info';
+import { Connection, ConnectionArgs, sqlPage } from '../../../kernel/graphql/connection';
+import { decodeGlobalId } from '../../../kernel/graphql/global-id';
+import { levelType } from '../../../kernel/levels';
 import { checkUscc, isWithin, levelOfDivisionCode, subtreePrefix } from '../../../kernel/identifiers';
-import { Agency } from '../../agency/agency.entity';
-import { agencyByUscc } from '../../agency/agency.loaders';
-import { Jurisdiction } from '../../jurisdiction/jurisdiction.entity';
-import { jurisdictionByCode } from '../../jurisdiction/jurisdiction.loaders';
 import { CatalogState, OpenType, ShareType } from '../enums';
 import { CatalogIndexEntry } from '../index-entry.entity';
 import { upsertIndexEntries } from '../index-report';
-import { resourceById } from '../loaders';
-import { CatalogResourceInterface, regionViewOf } from './types';
-import { ListSize } from '../../../kernel/graphql/list-size';
+import { indexEntryById, resourceById } from '../loaders';
+import { CatalogResourceConnection } from './types';
+import { ConnectionSize } from '../../../kernel/graphql/list-size';
 
 @InputType({ description: 'Filters of the integrated catalog; all given filters apply' })
 class CatalogFilter {
@@ -41,20 +39,6 @@ class CatalogFilter {
   includeSuperseded: boolean;
 }
 
-@ObjectType()
-class CatalogEdge {
-  @Field() cursor: string;
-  @Field(() => CatalogResourceInterface) node: unknown;
-}
-
-@ObjectType({ description: 'A page of the integrated three-level catalog (Relay cursor connection)' })
-class CatalogConnection {
-  @ListSize({ assumedSize: 200 })
-  @Field(() => [CatalogEdge]) edges: CatalogEdge[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
-  @Field(() => Int, { description: 'Resources matching the filter, all pages' }) totalCount: number;
-}
-
 @InputType({ description: 'A published resource version as its level reports it to the integrated catalog' })
 @Directive('@inaccessible')
 class CatalogIndexInput {
@@ -74,10 +58,14 @@ class CatalogIndexInput {
   @Field() publishedAt: Date;
 }
 
-const MAX_PAGE = 200;
+const PAGE = { defaultSize: 20, maxSize: 200 };
 /** Search words: a name or a phrase, not a document (and a bounded LIKE pattern for the engine). */
 const MAX_SEARCH_TEXT = 100;
-const cursorOf = (e: { code: string; id: string }) => encodeCursor([e.code, e.id]);
+
+@ArgsType()
+class CatalogArgs extends ConnectionArgs {
+  @Field(() => CatalogFilter, { nullable: true }) filter?: CatalogFilter;
+}
 
 /**
  * The integrated three-level catalog (004 art. 10): the region lists every level's published
@@ -86,15 +74,10 @@ const cursorOf = (e: { code: string; id: string }) => encodeCursor([e.code, e.id
  */
 @Resolver()
 export class IntegratedCatalogResolver {
-  @Query(() => CatalogConnection, { description: 'The integrated catalog of all three levels, in catalog-code order' })
-  @ListSize({ slicingArguments: ['first'], sizedFields: ['edges'] })
-  async catalog(
-    @Ctx() ctx: RequestContext,
-    @Arg('filter', () => CatalogFilter, { nullable: true }) filter?: CatalogFilter,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number = 20,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<CatalogConnection> {
-    if (first < 1 || first > MAX_PAGE) throw badInput('first', `must be between 1 and ${MAX_PAGE}`);
+  @Query(() => CatalogResourceConnection, { description: 'The integrated catalog of all three levels, in catalog-code order' })
+  @ConnectionSize(PAGE.defaultSize)
+  async catalog(@Args() args: CatalogArgs, @Ctx() ctx: RequestContext): Promise<Connection<unknown>> {
+    const filter = args.filter;
     const qb = ctx.db.getRepository(CatalogIndexEntry).createQueryBuilder('e');
     if (!filter?.includeSuperseded) qb.andWhere('e.indexState = :published', { published: CatalogState.PUBLISHED });
     if (filter?.level) qb.andWhere('e.level = :level', { level: filter.level });
@@ -113,24 +96,13 @@ export class IntegratedCatalogResolver {
     if (text && text.length > MAX_SEARCH_TEXT) throw badInput('filter.text', `search words are at most ${MAX_SEARCH_TEXT} characters`);
     // An explicit escape character: SQLite has none by default, so a backslash would not escape % and _ there.
     if (text) qb.andWhere("e.searchText LIKE :text ESCAPE '!'", { text: `%${text.replace(/[%_!]/g, '!$&')}%` });
-    const totalCount = await qb.getCount();
-    if (after) {
-      const position = decodeCursor(after, 2);
-      if (!position) throw badInput('after', 'not a cursor returned by this catalog');
-      const [code, id] = position;
-      qb.andWhere('(e.code > :code OR (e.code = :code AND e.id > :id))', { code, id });
-    }
-    const page = await qb.orderBy('e.code', 'ASC').addOrderBy('e.id', 'ASC').take(first + 1).getMany();
-    const hasNextPage = page.length > first;
-    const entries = page.slice(0, first);
+    const page = await sqlPage(qb, [
+      { expression: 'e.code', direction: 'ASC', value: (e) => e.code },
+      { expression: 'e.id', direction: 'ASC', value: (e) => e.id },
+    ], args, PAGE);
     // The region's own resources are answered in full here; the others by their own platform.
-    const nodes = await Promise.all(entries.map((e) => (e.level === 'REGION' ? resourceById(ctx).load(e.id) : e)));
-    const edges = entries.map((e, i) => ({ cursor: cursorOf(e), node: nodes[i] ?? e }));
-    return {
-      edges,
-      totalCount,
-      pageInfo: { hasNextPage, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    const nodes = await Promise.all(page.nodes.map(async (e) => (e.level === 'REGION' ? ((await resourceById(ctx).load(e.id)) ?? e) : e)));
+    return { ...page, nodes, edges: page.edges.map((edge, i) => ({ ...edge, node: nodes[i] })) };
   }
 
   @Mutation(() => Int, { description: 'Platform-internal: a lower level reports published versions (not part of the public API)' })
@@ -148,41 +120,19 @@ export class IntegratedCatalogResolver {
   }
 }
 
-/** The region's answers for a lower level's resource: registry fields from its own tables. */
-export function regionViewResolvers(): Function[] {
-  return (['CITY', 'COUNTY'] as const).map((level) => {
-    @Resolver(() => regionViewOf(level))
-    class RegionViewFields {
-      @FieldResolver(() => Jurisdiction)
-      @Directive('@shareable')
-      jurisdiction(@Root() e: CatalogIndexEntry, @Ctx() ctx: RequestContext) {
-        return jurisdictionByCode(ctx).load(e.jurisdictionCode);
-      }
-
-      @FieldResolver(() => Agency, { description: 'The providing agency' })
-      @Directive('@shareable')
-      provider(@Root() e: CatalogIndexEntry, @Ctx() ctx: RequestContext) {
-        return agencyByUscc(ctx).load(e.providerUscc);
-      }
-    }
-    return RegionViewFields;
-  });
+/**
+ * A catalog resource of any level by global id, as the integrated catalog knows it: the summary from
+ * the index (the region's own from its catalog). Only for resolving the interface itself: a concrete
+ * lower-level resource is answered by its owner (the region's copy is provided through `catalog`).
+ */
+async function indexedResource(reference: { id: string }, ctx: RequestContext): Promise<object | null> {
+  const decoded = decodeGlobalId(reference.id);
+  if (!decoded) return null;
+  const entry = await indexEntryById(ctx).load(decoded.localId);
+  if (!entry || levelType(entry.level, 'Resource') !== decoded.typeName) return null;
+  return entry.level === 'REGION' ? resourceById(ctx).load(entry.id) : entry;
 }
 
-export const regionCatalogReferences = {
-  CatalogResource: {
-    __resolveReference: async (ref: { id: string }, ctx: RequestContext) => {
-      const entry = await indexEntryOrRow(ctx, ref.id);
-      return entry;
-    },
-  },
-  CityResource: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => indexEntryOrRow(ctx, ref.id) },
-  CountyResource: { __resolveReference: (ref: { id: string }, ctx: RequestContext) => indexEntryOrRow(ctx, ref.id) },
+export const indexedResourceReferences = {
+  CatalogResource: { __resolveReference: indexedResource },
 };
-
-async function indexEntryOrRow(ctx: RequestContext, id: string) {
-  const { indexEntryById } = await import('../loaders');
-  const entry = await indexEntryById(ctx).load(id);
-  if (!entry) return null;
-  return entry.level === 'REGION' ? resourceById(ctx).load(id) : entry;
-}

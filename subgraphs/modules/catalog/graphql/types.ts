@@ -1,94 +1,105 @@
-import { Directive, Field, InterfaceType, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
 import { PlatformLevel } from '../../../kernel/graphql/enums';
-import { Level } from '../../../kernel/levels';
-import { CatalogState, OpenType, ShareType } from '../enums';
-import { CatalogItem } from '../item.entity';
-import { Agency } from '../../agency/agency.entity';
-import { Jurisdiction } from '../../jurisdiction/jurisdiction.entity';
-import { declareDetailFields, declareKey, declareSummaryFields } from './fields';
 import { ListSize } from '../../../kernel/graphql/list-size';
-
-export const RESOURCE_TYPE_NAME: Record<Level, string> = { REGION: 'RegionResource', CITY: 'CityResource', COUNTY: 'CountyResource' };
+import { Node } from '../../../kernel/graphql/node';
+import { AlsoAnsweredBy, OwnedBy, ProvidesCopies } from '../../../kernel/graphql/ownership';
+import { PageInfo } from '../../../kernel/graphql/page-info';
+import { Level, levelType } from '../../../kernel/levels';
+import { BasicDatabase, DataForm, UpdateFrequency } from '../enums';
 
 /**
- * The integrated catalog's entity interface, defined by the region (federation-notes.md): one
- * implementing entity per level, keyed by id. `items` and `state` are answered by the owning level.
+ * A data resource (数据资源) of any level, in the integrated three-level catalog (004 art. 10): one
+ * entity interface, one type per level (RegionResource, CityResource, CountyResource), each answered
+ * by the platform that owns it. The summary is also answered by the region from its integrated index
+ * (federation-notes.md): a catalog page is one fetch there, plus one per level for what only the
+ * owner holds (items, state, the workflow).
  */
 @InterfaceType('CatalogResource', {
+  implements: Node,
+  autoRegisterImplementations: false,
   description: 'A data resource (数据资源) of any level in the integrated three-level catalog',
-  resolveType: (value: { level: Level }) => RESOURCE_TYPE_NAME[value.level],
+  resolveType: (resource: { level: Level }) => levelType(resource.level, 'Resource'),
 })
 @Directive('@key(fields: "id")')
-export abstract class CatalogResourceInterface {
-  id: string;
-  level: PlatformLevel;
+export abstract class CatalogResource extends Node {
+  @Field({ description: 'Catalog code, unique per version' })
+  @AlsoAnsweredBy('REGION')
+  code: string;
 
-  @Field(() => ShareType, { description: 'Share type of the most shareable item' })
-  shareType: ShareType;
+  @Field()
+  @AlsoAnsweredBy('REGION')
+  name: string;
 
-  @Field(() => OpenType, { description: 'Open type of the most open item' })
-  openType: OpenType;
+  @Field()
+  @AlsoAnsweredBy('REGION')
+  summary: string;
 
-  @ListSize({ assumedSize: 50 })
-  @Field(() => [CatalogItem], { nullable: true, description: 'Data items (信息项) with their share attributes, from the owning platform (null, with an error at its path, while that platform does not answer)' })
-  items: CatalogItem[];
+  @Field(() => PlatformLevel, { description: 'Level of the platform that owns the resource' })
+  @AlsoAnsweredBy('REGION')
+  level: Level;
 
-  @Field(() => CatalogState, { nullable: true, description: 'Workflow state, from the owning platform (null while it does not answer)' })
-  state: CatalogState;
+  @Field(() => Int)
+  @AlsoAnsweredBy('REGION')
+  version: number;
 
-  @Field(() => Jurisdiction)
-  jurisdiction: Jurisdiction;
+  @Field(() => ID)
+  @AlsoAnsweredBy('REGION')
+  jurisdictionCode: string;
 
-  @Field(() => Agency, { description: 'The providing agency' })
-  provider: Agency;
+  @Field(() => ID, { description: 'USCC of the providing agency' })
+  @AlsoAnsweredBy('REGION')
+  providerUscc: string;
+
+  @Field(() => Date, { nullable: true })
+  @AlsoAnsweredBy('REGION')
+  publishedAt: Date | null;
+
+  // What only the owning level holds: the full description and the workflow.
+  @Field(() => ID, { description: 'Shared by every version of this resource' }) lineageId: string;
+  @Field(() => DataForm) dataForm: DataForm;
+  @Field() format: string;
+  @Field(() => UpdateFrequency) updateFrequency: UpdateFrequency;
+  @Field(() => BasicDatabase, { nullable: true, description: 'The basic database (004 art. 18) this resource belongs to' }) basicDatabase: BasicDatabase | null;
+  @Field(() => ID, { description: '数源部门: the agency that legally collects the data' }) sourceDepartmentUscc: string;
+  @Field(() => ID, { nullable: true }) collectingDepartmentUscc: string | null;
+  @Field(() => ID, { nullable: true }) approvingDepartmentUscc: string | null;
+  @Field(() => String, { nullable: true, description: 'Why this version was started (legal basis or duties changed)' }) revisionTrigger: string | null;
+  @Field(() => Date, { nullable: true }) submittedAt: Date | null;
+  @Field() createdAt: Date;
+  @Field() updatedAt: Date;
 }
-declareKey(CatalogResourceInterface);
-declareSummaryFields(CatalogResourceInterface, false);
 
-const ownTypes = new Map<Level, Function>();
-const regionViews = new Map<Level, Function>();
+@ObjectType('RegionResource', { implements: [CatalogResource, Node], description: "A resource of the region's catalog" })
+@Directive('@key(fields: "id")')
+@OwnedBy('REGION')
+export class RegionResource extends CatalogResource {}
 
-/**
- * The full type of a level's own resources, as that level's subgraph serves it (e.g. CityResource
- * in the city subgraph). The region's type also implements the interface.
- */
-export function ownResourceType(level: Level): Function {
-  let type = ownTypes.get(level);
-  if (type) return type;
-  const Own = class {};
-  Object.defineProperty(Own, 'name', { value: `${RESOURCE_TYPE_NAME[level]}Own` });
-  declareKey(Own);
-  declareSummaryFields(Own, true);
-  declareDetailFields(Own);
-  Directive('@key(fields: "id")')(Own);
-  ObjectType(RESOURCE_TYPE_NAME[level], level === 'REGION' ? { implements: CatalogResourceInterface } : {})(Own);
-  ownTypes.set(level, Own);
-  return Own;
+@ObjectType('CityResource', { implements: [CatalogResource, Node], description: "A resource of a league's or city's catalog, held by the city platform" })
+@Directive('@key(fields: "id")')
+@OwnedBy('CITY')
+export class CityResource extends CatalogResource {}
+
+@ObjectType('CountyResource', { implements: [CatalogResource, Node], description: "A resource of a banner's or county's catalog, held by the county platform" })
+@Directive('@key(fields: "id")')
+@OwnedBy('COUNTY')
+export class CountyResource extends CatalogResource {}
+
+export const RESOURCE_TYPES: Record<Level, Function> = { REGION: RegionResource, CITY: CityResource, COUNTY: CountyResource };
+
+@ObjectType()
+@Directive('@shareable')
+export class CatalogResourceEdge {
+  @Field() cursor: string;
+  @Field(() => CatalogResource) @ProvidesCopies() node: unknown;
 }
 
-/**
- * How the region sees a lower level's resource: its summary from the index; `items` and `state`
- * are external, resolved by the owning level through `_entities`.
- */
-export function regionViewOf(level: Exclude<Level, 'REGION'>): Function {
-  let type = regionViews.get(level);
-  if (type) return type;
-  const View = class {};
-  Object.defineProperty(View, 'name', { value: `${RESOURCE_TYPE_NAME[level]}RegionView` });
-  declareKey(View);
-  declareSummaryFields(View, true);
-  for (const [name, typeFn] of [['shareType', () => ShareType], ['openType', () => OpenType]] as const) {
-    Reflect.defineMetadata('design:type', String, View.prototype, name);
-    Field(typeFn)(View.prototype, name);
-    Directive('@shareable')(View.prototype, name);
-  }
-  for (const [name, typeFn, reflected] of [['items', () => [CatalogItem], Array], ['state', () => CatalogState, String]] as const) {
-    Reflect.defineMetadata('design:type', reflected, View.prototype, name);
-    Field(typeFn, { nullable: true })(View.prototype, name);
-    Directive('@external')(View.prototype, name);
-  }
-  Directive('@key(fields: "id")')(View);
-  ObjectType(RESOURCE_TYPE_NAME[level], { implements: CatalogResourceInterface })(View);
-  regionViews.set(level, View);
-  return View;
+@ObjectType({ description: 'A page of catalog resources (Relay cursor connection)' })
+@Directive('@shareable')
+export class CatalogResourceConnection {
+  @ListSize({ assumedSize: 200 })
+  @Field(() => [CatalogResourceEdge]) edges: CatalogResourceEdge[];
+  @ListSize({ assumedSize: 200 })
+  @Field(() => [CatalogResource]) @ProvidesCopies() nodes: unknown[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int, { description: 'Resources matching, all pages' }) totalCount: number;
 }

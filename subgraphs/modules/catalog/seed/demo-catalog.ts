@@ -1,7 +1,7 @@
 import { Level } from '../../../kernel/levels';
 import { demoAgency, Sector } from '../../agency/demo-agencies';
 import { BasicDatabase, DataForm, UpdateFrequency } from '../enums';
-import { DataItemInput } from '../graphql/inputs';
+import { ItemDraft } from '../drafts';
 import { ASSISTANCE_ITEMS, CERTIFICATE_ITEMS, CREDIT_ITEMS, LAND_ITEMS, LEGAL_PERSON_ITEMS, PERSON_ITEMS } from './item-templates';
 
 export interface DemoResource {
@@ -15,11 +15,11 @@ export interface DemoResource {
   /** Record table holding the data on the owning platform. */
   dataTable: string;
   updateFrequency: UpdateFrequency;
-  items: DataItemInput[];
+  items: ItemDraft[];
 }
 
 /** The basic databases (004 art. 18) a region or city platform publishes, with their providing sector. */
-const BASIC: { key: string; name: string; sector: Sector; db: BasicDatabase; table: string; items: DataItemInput[]; frequency: UpdateFrequency }[] = [
+const BASIC: { key: string; name: string; sector: Sector; db: BasicDatabase; table: string; items: ItemDraft[]; frequency: UpdateFrequency }[] = [
   { key: 'RK', table: 'person', name: '人口基础信息', sector: Sector.PUBLIC_SECURITY, db: BasicDatabase.NATURAL_PERSON, items: PERSON_ITEMS, frequency: UpdateFrequency.DAILY },
   { key: 'FR', table: 'legal_person', name: '法人基础信息', sector: Sector.MARKET_SUPERVISION, db: BasicDatabase.LEGAL_PERSON, items: LEGAL_PERSON_ITEMS, frequency: UpdateFrequency.DAILY },
   { key: 'XY', table: 'credit', name: '社会信用信息', sector: Sector.DATA_AUTHORITY, db: BasicDatabase.SOCIAL_CREDIT, items: CREDIT_ITEMS, frequency: UpdateFrequency.WEEKLY },

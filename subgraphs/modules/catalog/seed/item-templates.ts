@@ -1,10 +1,10 @@
 import { ItemDataType, OpenType, ShareMode, ShareType } from '../enums';
-import { DataItemInput } from '../graphql/inputs';
+import { ItemDraft } from '../drafts';
 
 /** Shorthand for the demo catalog: an item and its share attributes. */
-type Template = Omit<DataItemInput, 'description' | 'shareMode' | 'maskedDeliveryOnly'> & Partial<Pick<DataItemInput, 'description' | 'shareMode' | 'maskedDeliveryOnly'>>;
+type Template = Omit<ItemDraft, 'description' | 'shareMode' | 'maskedDeliveryOnly'> & Partial<Pick<ItemDraft, 'description' | 'shareMode' | 'maskedDeliveryOnly'>>;
 
-const item = (t: Template): DataItemInput => Object.assign(new DataItemInput(), { description: '', shareMode: ShareMode.INTERFACE, maskedDeliveryOnly: false, ...t });
+const item = (t: Template): ItemDraft => ({ description: '', shareMode: ShareMode.INTERFACE, maskedDeliveryOnly: false, ...t });
 
 const open = (code: string, name: string, dataType = ItemDataType.STRING, maskRule: string | null = null) =>
   item({ code, name, dataType, shareType: ShareType.UNCONDITIONAL, openType: OpenType.NOT_OPEN, maskRule });
@@ -24,7 +24,7 @@ const MARRIAGE_REG = '《婚姻登记条例》第二条';
 const HEALTH_LAW = '《中华人民共和国基本医疗卫生与健康促进法》第九十二条';
 
 /** 人口基础信息: household registration (natural person basic database, 004 art. 18). */
-export const PERSON_ITEMS: DataItemInput[] = [
+export const PERSON_ITEMS: ItemDraft[] = [
   open('name', '姓名', ItemDataType.STRING, 'NAME'),
   open('id_number', '公民身份号码', ItemDataType.STRING, 'ID_NUMBER'),
   open('gender', '性别'),
@@ -37,7 +37,7 @@ export const PERSON_ITEMS: DataItemInput[] = [
 ];
 
 /** 法人基础信息 (legal person basic database). */
-export const LEGAL_PERSON_ITEMS: DataItemInput[] = [
+export const LEGAL_PERSON_ITEMS: ItemDraft[] = [
   publicOpen('uscc', '统一社会信用代码'),
   publicOpen('name', '名称'),
   publicOpen('status', '登记状态'),
@@ -50,7 +50,7 @@ export const LEGAL_PERSON_ITEMS: DataItemInput[] = [
 ];
 
 /** 社会信用信息 (social credit basic database). */
-export const CREDIT_ITEMS: DataItemInput[] = [
+export const CREDIT_ITEMS: ItemDraft[] = [
   publicOpen('subject_uscc', '信用主体代码'),
   open('rating', '信用等级'),
   conditional('dishonest', '失信被执行人标记', '用于联合惩戒、招投标资格审查', '《最高人民法院关于公布失信被执行人名单信息的若干规定》', '须依法定用途使用', null, ItemDataType.BOOLEAN),
@@ -59,7 +59,7 @@ export const CREDIT_ITEMS: DataItemInput[] = [
 ];
 
 /** 电子证照 (electronic certificates). */
-export const CERTIFICATE_ITEMS: DataItemInput[] = [
+export const CERTIFICATE_ITEMS: ItemDraft[] = [
   open('certificate_no', '证照编号'),
   open('certificate_type', '证照类型'),
   conditional('holder_id', '持证主体代码', '用于政务服务事项办理中的证照核验', '《国务院关于在线政务服务的若干规定》第十条', '涉及持证人身份信息', 'ID_NUMBER'),
@@ -69,7 +69,7 @@ export const CERTIFICATE_ITEMS: DataItemInput[] = [
 ];
 
 /** 自然资源和空间地理 (natural resources and spatial geography). */
-export const LAND_ITEMS: DataItemInput[] = [
+export const LAND_ITEMS: ItemDraft[] = [
   publicOpen('parcel_code', '宗地代码'),
   publicOpen('land_use', '土地用途'),
   open('area_mu', '面积（亩）', ItemDataType.DECIMAL),
@@ -78,7 +78,7 @@ export const LAND_ITEMS: DataItemInput[] = [
 ];
 
 /** 最低生活保障 (a county-level social assistance roll). */
-export const ASSISTANCE_ITEMS: DataItemInput[] = [
+export const ASSISTANCE_ITEMS: ItemDraft[] = [
   open('name', '姓名', ItemDataType.STRING, 'NAME'),
   open('id_number', '公民身份号码', ItemDataType.STRING, 'ID_NUMBER'),
   conditional('household_size', '家庭人口数', '用于社会救助对象核查', '《社会救助暂行办法》第十一条', '涉及困难家庭隐私', null, ItemDataType.INTEGER),

@@ -1,6 +1,11 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../../kernel/context';
 import { deadlineView, DeadlineView } from '../../../kernel/graphql/deadline.type';
+import { Agency } from '../../agency/agency.entity';
+import { agencyOf } from '../../agency/references';
+import { CatalogResource } from '../../catalog/graphql/types';
+import { resourceById } from '../../catalog/loaders';
+import { NegativeListEntry } from '../negative-list';
 import { DemandApplication } from '../demand.entity';
 import { responsibilityDue } from '../demand.service';
 import { DemandState } from '../enums';
@@ -10,12 +15,19 @@ import { canSeeDemand } from '../workflow';
 
 const AWAITING_REPLY = [DemandState.SUBMITTED, DemandState.AUTHORITY_APPROVED];
 
-/**
- * Computed fields of the demand types. One class for every level: type-graphql attaches field
- * resolvers to the type's class, and these read only the request context, never the level.
- */
+/** Computed fields and links of every level's demands. */
 @Resolver(() => DemandApplication)
 export class DemandFields {
+  @FieldResolver(() => CatalogResource, { nullable: true, description: 'The catalog resource the data was delivered in' })
+  deliveredResource(@Root() demand: DemandApplication, @Ctx() ctx: RequestContext) {
+    return demand.deliveredResourceId ? resourceById(ctx).load(demand.deliveredResourceId) : null;
+  }
+
+  @FieldResolver(() => Agency, { description: 'The applying agency' })
+  applicant(@Root() demand: DemandApplication, @Ctx() ctx: RequestContext) {
+    return agencyOf(ctx, demand.applicantUscc);
+  }
+
   @FieldResolver(() => DeadlineView, { nullable: true, description: 'Until the source department answers: 5 working days from submission (004 art. 24)' })
   replyDeadline(@Root() demand: DemandApplication, @Ctx() ctx: RequestContext): DeadlineView | null {
     return AWAITING_REPLY.includes(demand.state) ? deadlineView(ctx, 'DEMAND_REPLY', demand.applicantJurisdiction, demand.submittedAt) : null;
@@ -36,6 +48,11 @@ export class DemandFields {
 
 @Resolver(() => ResponsibilityEntry)
 export class ResponsibilityEntryFields {
+  @FieldResolver(() => CatalogResource, { nullable: true, description: 'The catalog resource that fulfilled the entry' })
+  resource(@Root() entry: ResponsibilityEntry, @Ctx() ctx: RequestContext) {
+    return entry.resourceId ? resourceById(ctx).load(entry.resourceId) : null;
+  }
+
   @FieldResolver(() => DemandApplication, { nullable: true, description: 'The demand behind the entry; null when the caller may not see it' })
   async demand(@Root() entry: ResponsibilityEntry, @Ctx() ctx: RequestContext): Promise<DemandApplication | null> {
     const demand = await demandById(ctx).load(entry.demandId);
@@ -55,5 +72,13 @@ export class ResponsibilityEntryFields {
   @FieldResolver(() => Boolean, { description: 'Not fulfilled and the due day has passed' })
   overdue(@Root() entry: ResponsibilityEntry, @Ctx() ctx: RequestContext): boolean {
     return entry.fulfilledAt === null && responsibilityDue(ctx, entry).overdue;
+  }
+}
+
+@Resolver(() => NegativeListEntry)
+export class NegativeListEntryFields {
+  @FieldResolver(() => CatalogResource, { nullable: true, description: 'The resource the item belongs to' })
+  resource(@Root() entry: NegativeListEntry, @Ctx() ctx: RequestContext) {
+    return resourceById(ctx).load(entry.resourceId);
   }
 }

@@ -1,8 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { DemandDraft } from '../drafts';
 
 @InputType({ description: 'A demand for data not yet in the catalog (004 art. 24)' })
-export class DemandInput {
+export class DemandInput implements DemandDraft {
   @Field({ description: 'The data wanted' }) @Length(2, 2000)
   description: string;
 

@@ -1,6 +1,8 @@
 import { ArgsType, Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { RecordSource } from '../sources';
+import { ConnectionArgs } from '../../../kernel/graphql/connection';
 import { ListSize } from '../../../kernel/graphql/list-size';
+import { PageInfo } from '../../../kernel/graphql/page-info';
+import { RecordSource } from '../sources';
 
 @ObjectType({ description: 'One data item of a record; null with a SHARE_DENIED error when not shared with the caller' })
 @Directive('@shareable')
@@ -8,7 +10,7 @@ export class RecordField {
   @Field({ description: 'Item code from the catalog' })
   item: string;
 
-  /** Read through field-level enforcement (see record-fields.resolver.ts). */
+  /** Read through field-level enforcement (records.resolver.ts). */
   value?: string | null;
 
   row: object;
@@ -28,29 +30,32 @@ export class DataRecord {
   source: RecordSource;
 }
 
-@ObjectType({ description: 'A page of records of one catalog resource' })
+@ObjectType()
 @Directive('@shareable')
-export class RecordPage {
+export class DataRecordEdge {
+  @Field({ description: 'Sealed: it stands at a record key without showing it' }) cursor: string;
+  @Field(() => DataRecord) node: DataRecord;
+}
+
+@ObjectType({ description: 'Records of one catalog resource, in key order (Relay cursor connection)' })
+@Directive('@shareable')
+export class DataRecordConnection {
   @ListSize({ assumedSize: 1000 })
-  @Field(() => [DataRecord]) rows: DataRecord[];
+  @Field(() => [DataRecordEdge]) edges: DataRecordEdge[];
+  @ListSize({ assumedSize: 1000 })
+  @Field(() => [DataRecord]) nodes: DataRecord[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
   @Field(() => Int) totalCount: number;
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page' }) nextCursor: string | null;
 }
 
 @ArgsType()
-export class RecordsArgs {
+export class RecordsArgs extends ConnectionArgs {
   @Field(() => [String], { nullable: true, description: 'Item codes to return; all items of the resource when omitted' })
   items?: string[];
 
   @Field(() => [ID], { nullable: true, description: 'Only these record keys' })
   keys?: string[];
 
-  @Field(() => Int, { defaultValue: 20 })
-  first: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
-
-  @Field(() => String, { nullable: true, description: 'What the data is for; recorded in the audit trail' })
+  @Field(() => String, { nullable: true, description: 'What the data is for: the scenario a grant approved (004 art. 20, 23); recorded in the audit trail' })
   purpose?: string;
 }

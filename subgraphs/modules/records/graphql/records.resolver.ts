@@ -1,30 +1,30 @@
-import { Args, Ctx, Directive, FieldResolver, ID, Info, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Info, Resolver, Root } from 'type-graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { RequestContext } from '../../../kernel/context';
-import { badInput, platformError } from '../../../kernel/errors';
-import { openCursor, sealCursor } from '../../../kernel/graphql/page-info';
+import { badInput } from '../../../kernel/errors';
+import { Connection, sqlPage } from '../../../kernel/graphql/connection';
+import { ConnectionSize } from '../../../kernel/graphql/list-size';
 import { subtreePrefix } from '../../../kernel/identifiers';
-import { Level } from '../../../kernel/levels';
-import { CatalogResourceInterface, ownResourceType, regionViewOf } from '../../catalog/graphql/types';
+import { CatalogResource } from '../../catalog/graphql/types';
 import { itemsOfResource } from '../../catalog/loaders';
 import { CatalogResourceRow } from '../../catalog/resource.entity';
-import { onlyReadableOrigins } from '../origins';
-import { accessPathOf, agencySuspended, lookUpKeys, readyToRelease, releaseItem, releaseKey, withPurpose } from '../enforcement';
 import { standingOf } from '../../sharing/standing';
+import { accessPathOf, agencySuspended, lookUpKeys, readyToRelease, releaseItem, releaseKey, withPurpose } from '../enforcement';
+import { onlyReadableOrigins } from '../origins';
 import { recordSource } from '../sources';
-import { ListSize } from '../../../kernel/graphql/list-size';
-import { requireRecordPageSize } from './page-limit';
-import { DataRecord, RecordField, RecordPage, RecordsArgs } from './record-page.types';
+import { DEFAULT_RECORD_PAGE, recordPageLimits } from './record-cursors';
+import { DataRecord, DataRecordConnection, RecordField, RecordsArgs } from './record-page.types';
 
 const isSuspended = async (ctx: RequestContext) => !ctx.config.enforcementBypass && (await standingOf(ctx)).requester.suspended;
+
+const empty = (): Connection<DataRecord> => ({ edges: [], nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
 
 /**
  * Generic record access for any catalog resource with data on its platform: every value, the key
  * included, released by its own decision; nothing at all for a suspended agency (004 art. 50).
  */
-async function recordPage(ctx: RequestContext, info: GraphQLResolveInfo, resource: CatalogResourceRow, args: RecordsArgs): Promise<RecordPage> {
-  requireRecordPageSize(args.first);
-  if (!resource.dataTable) return { rows: [], totalCount: 0, nextCursor: null };
+async function recordPage(ctx: RequestContext, info: GraphQLResolveInfo, resource: CatalogResourceRow, args: RecordsArgs): Promise<Connection<DataRecord>> {
+  if (!resource.dataTable) return empty();
   const source = recordSource(resource.dataTable);
   const catalogItems = (await itemsOfResource(ctx).load(resource.id)).map((i) => i.code);
   const items = args.items ?? catalogItems;
@@ -35,23 +35,13 @@ async function recordPage(ctx: RequestContext, info: GraphQLResolveInfo, resourc
     .where('r.divisionCode LIKE :prefix', { prefix: `${subtreePrefix(resource.jurisdictionCode)}%` })
     .andWhere('r.deletedAt IS NULL'), 'r');
   if (args.keys?.length) qb.andWhere(`r.${source.key} IN (:...keys)`, { keys: args.keys });
-  const totalCount = await qb.getCount();
-  if (args.after) {
-    const position = openCursor(ctx.config.gatewaySigningSecret, args.after, 1);
-    if (!position) throw badInput('after', 'not a cursor returned by records');
-    qb.andWhere(`r.${source.key} > :after`, { after: position[0] });
-  }
-  const [rows] = await Promise.all([qb.orderBy(`r.${source.key}`, 'ASC').take(args.first + 1).getMany(), readyToRelease(ctx)]);
+  const [page] = await Promise.all([sqlPage(qb, [{ expression: `r.${source.key}`, direction: 'ASC', value: (row: any) => String(row[source.key]) }], args, recordPageLimits(ctx)), readyToRelease(ctx)]);
   if (await isSuspended(ctx)) throw agencySuspended(ctx);
-  const page = withPurpose(rows.slice(0, args.first) as any[], args.purpose);
+  const rows = withPurpose(page.nodes as any[], args.purpose);
   // Keys the caller named are echoed back; the lookup of which of them exist is recorded.
-  if (args.keys?.length) await lookUpKeys(ctx, source, args.keys, page, args.purpose ?? null, accessPathOf(info));
-  return {
-    totalCount,
-    // Sealed: the cursor stands at a key the caller may not be given.
-    nextCursor: rows.length > args.first ? sealCursor(ctx.config.gatewaySigningSecret, [String(page[page.length - 1][source.key])]) : null,
-    rows: page.map((row): DataRecord => Object.assign(new DataRecord(), { row, source, divisionCode: row.divisionCode, fields: items.map((item) => Object.assign(new RecordField(), { item, row, source })) })),
-  };
+  if (args.keys?.length) await lookUpKeys(ctx, source, args.keys, rows, args.purpose ?? null, accessPathOf(info));
+  const records = rows.map((row): DataRecord => Object.assign(new DataRecord(), { row, source, divisionCode: row.divisionCode, fields: items.map((item) => Object.assign(new RecordField(), { item, row, source })) }));
+  return { ...page, nodes: records, edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: records[i] })) };
 }
 
 @Resolver(() => DataRecord)
@@ -71,36 +61,12 @@ export class RecordFieldResolver {
   }
 }
 
-/** `records` on the level's own resource type, and (region) on the interface and the views of lower levels. */
-export function recordsFieldResolvers(level: Level): Function[] {
-  @Resolver(() => ownResourceType(level))
-  class OwnResourceRecords {
-    @FieldResolver(() => RecordPage, { nullable: true, description: 'Records of this resource; each value passes field-level share enforcement' })
-    @ListSize({ slicingArguments: ['first'], sizedFields: ['rows'] })
-    records(@Root() resource: CatalogResourceRow, @Args() args: RecordsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-      return recordPage(ctx, info, resource, args);
-    }
+/** `records` of every catalog resource, answered by the platform that owns it. */
+@Resolver(() => CatalogResource)
+export class CatalogResourceRecords {
+  @FieldResolver(() => DataRecordConnection, { nullable: true, description: "Records of this resource, from the owning level's platform; each value passes field-level share enforcement" })
+  @ConnectionSize(DEFAULT_RECORD_PAGE)
+  records(@Root() resource: CatalogResourceRow, @Args() args: RecordsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return recordPage(ctx, info, resource, args);
   }
-  if (level !== 'REGION') return [OwnResourceRecords];
-
-  @Resolver(() => CatalogResourceInterface)
-  class InterfaceRecords {
-    @FieldResolver(() => RecordPage, { nullable: true, description: "Records of this resource, answered by the owning level's platform" })
-    @ListSize({ slicingArguments: ['first'], sizedFields: ['rows'] })
-    records(@Args() _args: RecordsArgs): RecordPage {
-      throw platformError('PLATFORM_ERROR', 'records are answered by the platform that owns the resource');
-    }
-  }
-  const views = (['CITY', 'COUNTY'] as const).map((lower) => {
-    @Resolver(() => regionViewOf(lower))
-    class ViewRecords {
-      @FieldResolver(() => RecordPage, { nullable: true })
-      @Directive('@external')
-      records(@Args() _args: RecordsArgs): RecordPage {
-        throw platformError('PLATFORM_ERROR', `records of ${lower.toLowerCase()} resources are answered by the ${lower.toLowerCase()} platform`);
-      }
-    }
-    return ViewRecords;
-  });
-  return [InterfaceRecords, OwnResourceRecords, ...views];
 }

@@ -1,11 +1,11 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Resolver } from 'type-graphql';
 import { beijingDay, endOfBeijingDay } from '../../../kernel/calendar';
 import { RequestContext } from '../../../kernel/context';
 import { badInput, notFound, platformError } from '../../../kernel/errors';
+import { levelLocalId } from '../../../kernel/graphql/global-id';
 import { Cost } from '../../../kernel/graphql/list-size';
-import { levelName } from '../../../kernel/graphql/level-names';
-import { Level } from '../../../kernel/levels';
 import { Decision } from '../../../kernel/policy';
+import { Platform } from '../../platform/platform.type';
 import { DataResource, dataResources, decisionFor, shareDenied } from '../enforcement';
 import { recordByKey } from '../loaders';
 import { recordSource } from '../sources';
@@ -34,42 +34,40 @@ async function spendAttempt(ctx: RequestContext, resource: DataResource, key: st
   return null;
 }
 
-export function verificationResolver(level: Level): Function {
-  @Resolver()
-  class VerificationResolver {
-    @Query(() => Boolean, { name: levelName(level, 'verify{Level}Record'), nullable: true, description: 'Verification (核验) of one item of one record: true when the value matches; a few answers per record and item each day' })
-    @Cost(10)
-    async verify(
-      @Arg('resourceId', () => ID) resourceId: string,
-      @Arg('key', () => ID) key: string,
-      @Arg('item') itemCode: string,
-      @Arg('value') value: string,
-      @Ctx() ctx: RequestContext,
-      @Arg('purpose', () => String, { nullable: true }) purpose?: string,
-    ): Promise<boolean> {
-      const resource = (await dataResources(ctx)).find((r) => r.id === resourceId);
-      if (!resource) throw notFound(`resourceId: no published resource ${resourceId} with data on the ${level.toLowerCase()} platform`, { field: 'resourceId' });
-      const item = resource.items.get(itemCode);
-      if (!item) throw badInput('item', `${itemCode} is not an item of ${resource.code}`);
-      const stated = purpose ?? ctx.statedPurpose;
-      const decision = await decisionFor(ctx, resource, item, 'VERIFY', stated);
-      if (decision.effect === 'DENY') {
-        ctx.audit.access(resource, itemCode, decision, key, stated, 'ROOT', 'VERIFY');
-        throw shareDenied(resource, itemCode, decision, ctx.identity.agency);
-      }
-      const exhausted = await spendAttempt(ctx, resource, key, itemCode);
-      if (exhausted) {
-        const refused: Decision = { effect: 'DENY', reason: BUDGET_EXHAUSTED, grantId: null, shareType: decision.shareType };
-        ctx.audit.access(resource, itemCode, refused, key, stated, 'ROOT', 'VERIFY');
-        throw platformError('SHARE_DENIED', exhausted, { item: itemCode, reason: BUDGET_EXHAUSTED, resourceId: resource.id });
-      }
+@Resolver(() => Platform)
+export class PlatformVerification {
+  @FieldResolver(() => Boolean, { nullable: true, description: "Verification (核验) of one item of one record of this platform's resource: true when the value matches; a few answers per record and item each day" })
+  @Cost(10)
+  async verifyRecord(
+    @Arg('resourceId', () => ID, { description: 'A published resource of this platform' }) resourceId: string,
+    @Arg('key', () => ID) key: string,
+    @Arg('item') itemCode: string,
+    @Arg('value') value: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('purpose', () => String, { nullable: true }) purpose?: string,
+  ): Promise<boolean> {
+    const localId = levelLocalId(ctx.level, 'resourceId', resourceId, 'Resource', () => 'verifyRecord on that platform');
+    const resource = (await dataResources(ctx)).find((r) => r.id === localId);
+    if (!resource) throw notFound(`resourceId: no published resource ${resourceId} with data on the ${ctx.level.toLowerCase()} platform`, { field: 'resourceId' });
+    const item = resource.items.get(itemCode);
+    if (!item) throw badInput('item', `${itemCode} is not an item of ${resource.code}`);
+    const stated = purpose ?? ctx.statedPurpose;
+    const decision = await decisionFor(ctx, resource, item, 'VERIFY', stated);
+    if (decision.effect === 'DENY') {
       ctx.audit.access(resource, itemCode, decision, key, stated, 'ROOT', 'VERIFY');
-      const source = recordSource(resource.table);
-      const row = await recordByKey(ctx, source).load(key);
-      if (!row || !String(row.divisionCode).startsWith(resource.prefix)) return false;
-      const stored = row[source.columns[itemCode]];
-      return stored !== null && stored !== undefined && String(stored).trim() === value.trim();
+      throw shareDenied(ctx, resource, itemCode, decision);
     }
+    const exhausted = await spendAttempt(ctx, resource, key, itemCode);
+    if (exhausted) {
+      const refused: Decision = { effect: 'DENY', reason: BUDGET_EXHAUSTED, grantId: null, shareType: decision.shareType };
+      ctx.audit.access(resource, itemCode, refused, key, stated, 'ROOT', 'VERIFY');
+      throw platformError('SHARE_DENIED', exhausted, { item: itemCode, reason: BUDGET_EXHAUSTED, resourceId });
+    }
+    ctx.audit.access(resource, itemCode, decision, key, stated, 'ROOT', 'VERIFY');
+    const source = recordSource(resource.table);
+    const row = await recordByKey(ctx, source).load(key);
+    if (!row || !String(row.divisionCode).startsWith(resource.prefix)) return false;
+    const stored = row[source.columns[itemCode]];
+    return stored !== null && stored !== undefined && String(stored).trim() === value.trim();
   }
-  return VerificationResolver;
 }

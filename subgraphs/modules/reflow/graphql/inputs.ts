@@ -2,10 +2,11 @@ import { ArrayMaxSize, ArrayMinSize, Length } from 'class-validator';
 import { Directive, Field, ID, InputType, Int } from 'type-graphql';
 import { PlatformLevel } from '../../../kernel/graphql/enums';
 import type { Level } from '../../../kernel/levels';
+import { ReflowApplicationDraft, SubscriptionTerms } from '../drafts';
 import { ReflowDirection, ReflowFrequency } from '../enums';
 
 @InputType({ description: "An authority's application for another level's data: reflow down (000 art. 16) or aggregation up (004 art. 18)" })
-export class ReflowApplicationInput {
+export class ReflowApplicationInput implements ReflowApplicationDraft {
   @Field(() => ID, { description: 'A published resource of this platform with data behind it' })
   resourceId: string;
 
@@ -31,7 +32,7 @@ export class ReflowApplicationInput {
 /** What the source platform tells the target when it approves (platform-internal). */
 @InputType({ description: 'Platform-internal: a subscription as its source registers it at the target' })
 @Directive('@inaccessible')
-export class ReflowSubscriptionInput {
+export class ReflowSubscriptionInput implements SubscriptionTerms {
   @Field(() => ID) id: string;
   @Field(() => ID) applicationId: string;
   @Field(() => ReflowDirection) direction: ReflowDirection;

@@ -2,6 +2,9 @@ import { GraphQLScalarType } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ListSize } from '../../../kernel/graphql/list-size';
+import { ReflowApplication } from '../application.entity';
+import { PageInfo } from '../../../kernel/graphql/page-info';
+import { ReflowRun } from '../run.entity';
 import { ReflowSubscription } from '../subscription.entity';
 
 /*
@@ -53,6 +56,54 @@ export class ReflowDigest {
   @Field(() => [String]) bucketHashes: string[];
   @ListSize({ assumedSize: 1000 })
   @Field(() => [ReflowRowHash], { description: 'Row hashes of the requested buckets only' }) rows: ReflowRowHash[];
+}
+
+@ObjectType()
+@Directive('@shareable')
+export class ReflowApplicationEdge {
+  @Field() cursor: string;
+  @Field(() => ReflowApplication) node: ReflowApplication;
+}
+
+@ObjectType({ description: 'Reflow and aggregation applications (Relay cursor connection)' })
+@Directive('@shareable')
+export class ReflowApplicationConnection {
+  @ListSize({ assumedSize: 200 }) @Field(() => [ReflowApplicationEdge]) edges: ReflowApplicationEdge[];
+  @ListSize({ assumedSize: 200 }) @Field(() => [ReflowApplication]) nodes: ReflowApplication[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}
+
+@ObjectType()
+@Directive('@shareable')
+export class ReflowSubscriptionEdge {
+  @Field() cursor: string;
+  @Field(() => ReflowSubscription) node: ReflowSubscription;
+}
+
+@ObjectType({ description: 'Reflow and aggregation subscriptions (Relay cursor connection)' })
+@Directive('@shareable')
+export class ReflowSubscriptionConnection {
+  @ListSize({ assumedSize: 200 }) @Field(() => [ReflowSubscriptionEdge]) edges: ReflowSubscriptionEdge[];
+  @ListSize({ assumedSize: 200 }) @Field(() => [ReflowSubscription]) nodes: ReflowSubscription[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}
+
+@ObjectType()
+@Directive('@shareable')
+export class ReflowRunEdge {
+  @Field() cursor: string;
+  @Field(() => ReflowRun) node: ReflowRun;
+}
+
+@ObjectType({ description: 'Runs of received subscriptions (Relay cursor connection)' })
+@Directive('@shareable')
+export class ReflowRunConnection {
+  @ListSize({ assumedSize: 200 }) @Field(() => [ReflowRunEdge]) edges: ReflowRunEdge[];
+  @ListSize({ assumedSize: 200 }) @Field(() => [ReflowRun]) nodes: ReflowRun[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
 }
 
 @ObjectType({ description: 'A subscription ended by an authority, and what the receiving platform did about it' })

@@ -1,5 +1,5 @@
 import { PlatformConfig } from '../../../kernel/config';
-import { levelName } from '../../../kernel/graphql/level-names';
+import { levelName } from '../../../kernel/levels';
 import { Page, PageSource, Watermark } from '../../../kernel/sync/types';
 import { recordSource } from '../../records/sources';
 import { hashedProperties } from '../digest';

@@ -1,4 +1,4 @@
-import { levelName } from '../../../kernel/graphql/level-names';
+import { levelName } from '../../../kernel/levels';
 import { recordSource } from '../../records/sources';
 import { DigestSummary, hashedProperties, rowHash, ScopeDigest, walkByKey } from '../digest';
 import { ReceivingPlatform, receivedSubscription } from './runner';

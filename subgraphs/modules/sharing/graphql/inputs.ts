@@ -1,9 +1,10 @@
 import { ArrayMaxSize, ArrayMinSize, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ShareMode } from '../../catalog/enums';
+import { ShareApplicationDraft } from '../drafts';
 
 @InputType({ description: 'What an agency asks of a data source department: items, scenario, purpose, mode, end date (004 art. 23)' })
-export class ShareApplicationInput {
+export class ShareApplicationInput implements ShareApplicationDraft {
   @Field(() => ID)
   resourceId: string;
 

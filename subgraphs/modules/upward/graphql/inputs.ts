@@ -2,9 +2,10 @@ import { ArrayMaxSize, ArrayMinSize, Length } from 'class-validator';
 import { Directive, Field, ID, InputType } from 'type-graphql';
 import { PlatformLevel } from '../../../kernel/graphql/enums';
 import { ShareMode } from '../../catalog/enums';
+import { FiledFacts, UpwardApplicationDraft } from '../drafts';
 
 @InputType({ description: 'An application for data the requester\'s platform cannot provide (004 art. 25, 000 art. 23)' })
-export class UpwardApplicationInput {
+export class UpwardApplicationInput implements UpwardApplicationDraft {
   @Field(() => ID, { description: 'A published resource of the integrated catalog, held by the region or a city' })
   resourceId: string;
 
@@ -34,7 +35,7 @@ export class UpwardApplicationInput {
 
 @InputType({ description: 'Platform-internal: the filed facts of an upward application, handed to the next authority' })
 @Directive('@inaccessible')
-export class UpwardApplicationTransfer {
+export class UpwardApplicationTransfer implements FiledFacts {
   @Field(() => ID) id: string;
   @Field(() => ID) requesterUscc: string;
   @Field() requesterUser: string;

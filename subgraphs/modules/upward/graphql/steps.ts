@@ -1,12 +1,12 @@
-import { computeDeadline, DeadlineKind } from '../../kernel/calendar';
-import { RequestContext } from '../../kernel/context';
-import { deadlineView, DeadlineView } from '../../kernel/graphql/deadline.type';
-import { PlatformLevel } from '../../kernel/graphql/enums';
-import { ApplicationState, ShareApplication } from '../sharing/application.entity';
-import { applicationById } from '../sharing/loaders';
-import { UpwardApplicationRow } from './application.entity';
-import { UpwardStepKind, UpwardStepState } from './enums';
-import { UpwardStepView } from './graphql/step.type';
+import { computeDeadline, DeadlineKind } from '../../../kernel/calendar';
+import { RequestContext } from '../../../kernel/context';
+import { deadlineView, DeadlineView } from '../../../kernel/graphql/deadline.type';
+import { PlatformLevel } from '../../../kernel/graphql/enums';
+import { ApplicationState, ShareApplication } from '../../sharing/application.entity';
+import { applicationById } from '../../sharing/loaders';
+import { UpwardApplicationRow } from '../application.entity';
+import { UpwardStepKind, UpwardStepState } from '../enums';
+import { UpwardStepView } from './step.type';
 
 type Timing = Pick<UpwardStepView, 'dueDay' | 'deadline' | 'overdue'>;
 

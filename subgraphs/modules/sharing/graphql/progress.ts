@@ -1,8 +1,8 @@
-import { computeDeadline, DeadlineKind } from '../../kernel/calendar';
-import { RequestContext } from '../../kernel/context';
-import { ApplicationState, ShareApplication } from './application.entity';
-import { ShareApplicationStepKind } from './enums';
-import { ShareApplicationStep } from './graphql/types';
+import { computeDeadline, DeadlineKind } from '../../../kernel/calendar';
+import { RequestContext } from '../../../kernel/context';
+import { ApplicationState, ShareApplication } from '../application.entity';
+import { ShareApplicationStepKind } from '../enums';
+import { ShareApplicationStep } from './types';
 
 /*
  * 004 art. 23: the source department replies within its limit from submission and delivers within

@@ -2,7 +2,7 @@ import './no-phone-home';
 import 'reflect-metadata';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { PlatformConfig } from '../subgraphs/kernel/config';
 import { LEVELS, SUBGRAPH_NAME } from '../subgraphs/kernel/levels';
 import { buildLevelSchema } from '../subgraphs/kernel/server/subgraph-server';
@@ -11,6 +11,8 @@ import { LEVEL_DEFINITIONS } from '../subgraphs/levels';
 export interface Composition {
   subgraphs: { name: string; url: string; sdl: string }[];
   supergraphSdl: string;
+  /** The API a client sees: no join__/federation directives, no @inaccessible fields (for codegen without introspection). */
+  publicSdl: string;
   hints: string[];
 }
 
@@ -25,5 +27,6 @@ export async function composeFromCode(config: Pick<PlatformConfig, 'subgraphs'>)
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return { subgraphs, supergraphSdl: result.supergraphSdl, hints: result.hints.map((h) => h.toString()) };
+  const publicSdl = printSchema(result.schema.toAPISchema().toGraphQLJSSchema());
+  return { subgraphs, supergraphSdl: result.supergraphSdl, publicSdl, hints: result.hints.map((h) => h.toString()) };
 }

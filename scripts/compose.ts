@@ -6,8 +6,8 @@ import { composeFromCode } from '../gateway/compose';
 import { loadConfig } from '../subgraphs/kernel/config';
 
 /**
- * `npm run compose`: prints each subgraph's SDL from the code into schema/ and composes the
- * supergraph the gateway loads. Uses the default loopback URLs so the output does not depend on
+ * `npm run compose`: prints each subgraph's SDL from the code into schema/, composes the
+ * supergraph the gateway loads, and writes the API schema clients see (schema/public.graphql). Uses the default loopback URLs so the output does not depend on
  * the environment; running it twice changes nothing.
  */
 async function main() {
@@ -16,8 +16,9 @@ async function main() {
   const dir = path.join(__dirname, '..', 'schema');
   for (const subgraph of composition.subgraphs) writeFileSync(path.join(dir, `${subgraph.name}.graphql`), subgraph.sdl.trimEnd() + '\n');
   writeFileSync(path.join(dir, 'supergraph.graphql'), composition.supergraphSdl.trimEnd() + '\n');
+  writeFileSync(path.join(dir, 'public.graphql'), composition.publicSdl.trimEnd() + '\n');
   for (const hint of composition.hints) console.log(`hint: ${hint}`);
-  console.log(`composed ${composition.subgraphs.map((s) => s.name).join(', ')} into schema/supergraph.graphql (${composition.hints.length} hints)`);
+  console.log(`composed ${composition.subgraphs.map((s) => s.name).join(', ')} into schema/supergraph.graphql and schema/public.graphql (${composition.hints.length} hints)`);
 }
 
 main().catch((error) => {

@@ -1,6 +1,12 @@
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import type { RequestContext } from '../context';
+import type { LoaderRegistry } from '../loaders';
 import { DatabaseTrigger, mysqlTriggerStatements } from './triggers';
+
+/** What reading the generation needs of a request: its database and its per-request loaders (a RequestContext is one). */
+export interface PolicyReader {
+  db: DataSource;
+  loaders: LoaderRegistry;
+}
 
 /**
  * Access decisions are made from a few tables: the catalog's share attributes, grants, applications
@@ -51,7 +57,7 @@ export async function preparePolicyGeneration(db: DataSource): Promise<void> {
 }
 
 /** This request's view of the counter, read once (one statement of one row). */
-export function policyGeneration(ctx: Pick<RequestContext, 'db' | 'loaders'>): Promise<number> {
+export function policyGeneration(ctx: PolicyReader): Promise<number> {
   return ctx.loaders.once('kernel.policyGeneration', async () => {
     const [row] = await ctx.db.query(`SELECT value FROM policy_generation WHERE id = ${ROW_ID}`);
     return Number(row?.value ?? 0);
@@ -70,7 +76,7 @@ export class PolicySnapshots {
   private generation = -1;
   private readonly values = new Map<string, Promise<unknown>>();
 
-  async get<T>(ctx: Pick<RequestContext, 'db' | 'loaders'>, key: string, load: () => Promise<T>): Promise<T> {
+  async get<T>(ctx: PolicyReader, key: string, load: () => Promise<T>): Promise<T> {
     const generation = await policyGeneration(ctx);
     if (generation < this.generation) return load();
     if (generation > this.generation) {

@@ -120,7 +120,8 @@ describe('the source platform killed in the middle of a run', () => {
     expect(run.error).toMatch(/^the region platform did not answer: /);
     expect(run.pages).toBeGreaterThanOrEqual(2);
     expect(run.finishedAt).not.toBeNull();
-    expect((await cityDb.getRepository(ReflowWatermark).findOneByOrFail({ subscriptionId })).leaseRunId).toBeNull();
+    // The failed run gave the subscription back (a retry may already hold it again, if the machine is slow).
+    expect((await cityDb.getRepository(ReflowWatermark).findOneByOrFail({ subscriptionId })).leaseRunId).not.toBe(run.id);
     for (let i = 0; i < 10; i++) answered.push(await cityAnswers());
     expect(answered.length).toBeGreaterThan(10);
     expect(answered.every(Boolean)).toBe(true);

@@ -52,7 +52,7 @@ const startLevelArgs = (): string[] =>
 /** The source platform in its own process, as in production (scripts/start-level.ts). */
 export async function startSourcePlatform(env: NodeJS.ProcessEnv, url: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...startLevelArgs(), 'REGION'], { cwd: projectRoot(), env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const health = url.replace(/\/graphql$/, '/health');
+  const health = url.replace(/\/graphql$/, '/readyz');
   for (let waited = 0; waited < 180_000; waited += 250) {
     if (child.exitCode !== null) throw new Error(`the region platform exited with code ${child.exitCode}`);
     if (await fetch(health).then((r) => r.ok, () => false)) return child;

@@ -84,7 +84,7 @@ export class BenchStack {
           env: { ...this.env, ...extraEnv },
           execArgv: this.execArgv,
           logDir: this.logDir,
-          ready: () => httpAnswers(`http://127.0.0.1:${this.config.subgraphs[level].port}/health`),
+          ready: () => httpAnswers(`http://127.0.0.1:${this.config.subgraphs[level].port}/readyz`),
         });
       }),
     );

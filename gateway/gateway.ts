@@ -12,7 +12,7 @@ import { clientErrorFormatter } from '../subgraphs/kernel/errors';
 import { operationResolutionPlugin } from '../subgraphs/kernel/graphql/operation-resolution';
 import { textInputsPlugin } from '../subgraphs/kernel/graphql/text-inputs';
 import { Level, LEVELS, SUBGRAPH_NAME } from '../subgraphs/kernel/levels';
-import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen, PURPOSE_HEADER, statedPurposeFrom } from '../subgraphs/kernel/server/http';
+import { Admission, createGraphQLHttpServer, drainServer, IncomingGraphQLRequest, listen, PURPOSE_HEADER, Readiness, statedPurposeFrom } from '../subgraphs/kernel/server/http';
 import { costModelOf } from './demand-control';
 import { demandControlPlugin } from './demand-control-plugin';
 import { KNOWN_OPERATIONS } from './known-operations';
@@ -140,10 +140,10 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     }
   };
 
-  const server = createGraphQLHttpServer({ apollo, admit, allowGet: true });
+  const server = createGraphQLHttpServer({ apollo, admit, allowGet: true, corsOrigins: config.corsOrigins, ready: () => levelsReady(config) });
   let port: number;
   try {
-    port = await listen(server, config.gateway.port);
+    port = await listen(server, config.gateway.port, config.host);
   } catch (error) {
     await apollo.stop();
     await Promise.all(dataSources.map((dataSource) => dataSource.close()));
@@ -153,9 +153,26 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     async stop() {
-      await closeServer(server);
+      await drainServer(server, config.drainTimeoutMs);
       await apollo.stop();
       await Promise.all(dataSources.map((dataSource) => dataSource.close()));
     },
   };
+}
+
+/** The gateway is ready when every level's platform says it is; a level that does not is named with its reason. */
+async function levelsReady(config: Readonly<PlatformConfig>): Promise<Readiness> {
+  const checks: Record<string, string> = {};
+  await Promise.all(
+    LEVELS.map(async (level) => {
+      const url = config.subgraphs[level].url.replace(/\/graphql$/, '/readyz');
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+        checks[level] = response.ok ? 'ok' : `the ${level.toLowerCase()} platform is not ready (HTTP ${response.status})`;
+      } catch {
+        checks[level] = `the ${level.toLowerCase()} platform does not answer`;
+      }
+    }),
+  );
+  return { ready: Object.values(checks).every((check) => check === 'ok'), checks };
 }

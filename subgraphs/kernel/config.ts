@@ -47,6 +47,14 @@ export interface ReflowConfig {
 
 export interface PlatformConfig {
   environment: 'development' | 'test' | 'production';
+  /** Where every service listens: loopback unless the operator opens it (a container sets 0.0.0.0). */
+  host: string;
+  /** Browser origins the gateway answers (CORS), exactly as a browser sends them; the subgraphs answer none. */
+  corsOrigins: string[];
+  /** On SIGTERM a service stops accepting and gives requests in flight this long to finish. */
+  drainTimeoutMs: number;
+  /** Seed demo agencies, catalogs and records into an empty database (development, or when asked). */
+  seedDemo: boolean;
   jwt: JwtConfig;
   /** Shared by gateway and subgraphs: every subgraph request carries an HMAC made with it. */
   gatewaySigningSecret: string;
@@ -122,9 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
   const jwt: JwtConfig = env.JWT_JWKS_URL || env.JWT_JWKS_FILE
     ? { algorithm: 'RS256', jwksUrl: env.JWT_JWKS_URL, jwksFile: env.JWT_JWKS_FILE, ...jwtChecks }
     : { algorithm: 'HS256', secret: secret('JWT_SECRET', DEV_JWT_SECRET), ...jwtChecks };
-  if (jwt.algorithm === 'RS256' && jwt.jwksUrl && !isLoopbackUrl(jwt.jwksUrl)) {
-    problems.push('JWT_JWKS_URL must point at a loopback address: this platform contacts nothing else');
-  }
+  if (jwt.algorithm === 'RS256' && jwt.jwksUrl && !/^https?:\/\//.test(jwt.jwksUrl)) problems.push(`JWT_JWKS_URL must be an http(s) URL, got '${jwt.jwksUrl}'`);
 
   const prefix = env.DATABASE_PREFIX ?? '';
   const sqliteDir = path.resolve(env.SQLITE_DIR ?? 'data');
@@ -162,8 +168,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     problems.push('REFLOW_TEST_BATCH_PAUSE_MS is a test switch and cannot be used in production');
   }
 
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS: '${origin}' is not an origin (scheme://host[:port], no path)`);
+  }
+
   const config: PlatformConfig = {
     environment,
+    host: env.HOST || '127.0.0.1',
+    corsOrigins,
+    drainTimeoutMs: int('DRAIN_TIMEOUT_MS', 10_000),
+    seedDemo: bool('SEED_DEMO', environment !== 'production'),
     jwt,
     gatewaySigningSecret: secret('GATEWAY_SIGNING_SECRET', DEV_SIGNING_SECRET),
     serviceTokenSecret,
@@ -208,19 +223,9 @@ function mysqlFromUrl(raw: string, dbName: string, problems: string[], pathNames
   // TypeORM reads MariaDB's information_schema differently (e.g. NULL defaults), so it must know.
   const flavor = url.protocol === 'mariadb:' ? 'mariadb' : 'mysql';
   if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') problems.push(`database URL must start with mysql://, got ${url.protocol}`);
-  if (!isLoopbackUrl(raw)) problems.push(`database host ${url.hostname} is not a loopback address`);
   const database = pathNamesDatabase && url.pathname.length > 1 ? decodeURIComponent(url.pathname.slice(1)) : dbName;
   url.pathname = '/';
   return { kind: 'mysql', flavor, url: url.toString().replace(/^mariadb:/, 'mysql:'), database };
-}
-
-export function isLoopbackUrl(raw: string): boolean {
-  try {
-    const host = new URL(raw).hostname;
-    return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-  } catch {
-    return false;
-  }
 }
 
 /** The folder holding package.json, whether running from sources (ts-node, jest) or from dist/. */

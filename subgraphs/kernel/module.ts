@@ -24,8 +24,14 @@ export interface PlatformModule {
   nodes?: NodeType[];
   /** How this level loads entities that are not nodes (keyed otherwise: a record by its key). */
   referenceResolvers?: ReferenceResolvers;
-  /** Runs once at start: seeds demo data when the module's tables are empty (idempotent), loads state. */
+  /** Runs once at start: seeds what every platform starts with when its tables are empty (idempotent), loads state. */
   seed?: (seed: SeedContext) => Promise<void>;
+  /**
+   * Demo data — invented agencies, catalogs and records — for development and trials: only with
+   * SEED_DEMO (on by default outside production) or `npm run seed`; idempotent. Production starts
+   * with the division registry and nothing invented.
+   */
+  seedDemo?: (seed: SeedContext) => Promise<void>;
   /** Runs once the platform serves requests (e.g. a scheduler); what it returns is awaited before the database closes. */
   start?: (context: SeedContext) => () => Promise<void>;
   /** Root fields SERVICE identities may call (platform-to-platform flows), as level patterns ('{level}ReflowChanges'); nothing else. */

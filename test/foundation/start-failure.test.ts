@@ -12,7 +12,7 @@ import { closeServer, freePort, listen } from '../../subgraphs/kernel/server/htt
 const canListen = async (port: number) => {
   const probe = createServer();
   try {
-    await listen(probe, port);
+    await listen(probe, port, '127.0.0.1');
     return true;
   } catch {
     return false;
@@ -24,7 +24,7 @@ const canListen = async (port: number) => {
 describe('a stack that cannot start', () => {
   it('fails with the taken port and stops the level platforms it had started', async () => {
     const taken = createServer();
-    const gatewayPort = await listen(taken, await freePort());
+    const gatewayPort = await listen(taken, await freePort(), '127.0.0.1');
     const levelPorts = await Promise.all(LEVELS.map(() => freePort()));
     const env: Record<string, string> = { NODE_ENV: 'test', DATABASE_PREFIX: `sf${process.pid}_`, GATEWAY_PORT: String(gatewayPort) };
     if (!process.env.DATABASE_URL) env.SQLITE_DIR = mkdtempSync(path.join(os.tmpdir(), 'platform-test-'));

@@ -14,7 +14,7 @@ describe('free loopback ports', () => {
       expect(port).toBeLessThan(ephemeralLow);
     }
     const server = createServer();
-    expect(await listen(server, ports[0])).toBe(ports[0]);
+    expect(await listen(server, ports[0], '127.0.0.1')).toBe(ports[0]);
     await closeServer(server);
   });
 });

@@ -18,6 +18,8 @@ const PRODUCTION_SECRETS = {
   JWT_SECRET: 'hostile-test-jwt-secret-0123456789abcdef',
   GATEWAY_SIGNING_SECRET: 'hostile-test-signing-secret-0123456789abc',
   SERVICE_TOKEN_SECRET: 'hostile-test-service-secret-0123456789abc',
+  // Production as an operator's trial runs it: with the demo agencies, so that their tokens count.
+  SEED_DEMO: 'true',
 };
 
 beforeAll(async () => {

@@ -16,14 +16,27 @@ export interface IncomingGraphQLRequest {
 
 export type Admission<C> = { admit: true; context: C } | { admit: false; status: number; code: string; message: string };
 
+/** What `/readyz` reports: ready when every check says "ok"; otherwise each failing check says why. */
+export interface Readiness {
+  ready: boolean;
+  checks: Record<string, string>;
+}
+
 export interface GraphQLHttpOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;
   admit: (request: IncomingGraphQLRequest) => Promise<Admission<C>>;
   allowGet?: boolean;
   maxBodyBytes?: number;
+  /** `/readyz`: can this service do its work now (its database, or at the gateway every level)? */
+  ready: () => Promise<Readiness>;
+  /** Browser origins allowed to call (the gateway's CORS allowlist); none for the subgraphs, which browsers never call. */
+  corsOrigins?: readonly string[];
 }
 
 const GRAPHQL_PATH = '/graphql';
+const CORS_ALLOWED_HEADERS = 'authorization, content-type, x-request-id, x-data-purpose, traceparent';
+/** Servers draining for shutdown: their answers close the connection instead of keeping it alive. */
+const draining = new WeakSet<Server>();
 
 /**
  * Plain node:http in front of Apollo Server: nothing is parsed or executed before `admit` has
@@ -43,12 +56,19 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const target = req.url ?? '/';
     const pathname = target.split('?', 1)[0];
-    if (pathname === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    if (draining.has(server)) res.setHeader('connection', 'close');
+    if (pathname === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"alive"}');
+      return;
+    }
+    if (pathname === '/readyz') {
+      const readiness = draining.has(server) ? { ready: false, checks: { shutdown: 'draining: finishing the requests in flight' } } : await options.ready();
+      res.writeHead(readiness.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: readiness.ready ? 'ready' : 'not ready', checks: readiness.checks }));
       return;
     }
     if (pathname !== GRAPHQL_PATH) return sendError(res, 404, 'NOT_FOUND', `no route ${pathname}; GraphQL is served at ${GRAPHQL_PATH}`);
     const method = req.method ?? 'GET';
+    if (options.corsOrigins && !answersCors(req, res, options.corsOrigins)) return;
     if (method !== 'POST' && !(options.allowGet && method === 'GET')) {
       return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not accepted here; send a POST with a JSON body`);
     }
@@ -106,6 +126,37 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
     req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * CORS for the origins on the allowlist: a preflight is answered here (204, or 403 for an origin not
+ * on the list); an actual request from a listed origin gets the headers that let the browser read the
+ * answer. Returns false when the request has been answered. Requests without Origin (servers, curl)
+ * are not browsers' and pass.
+ */
+function answersCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  const allowed = origin !== undefined && origins.includes(origin);
+  res.setHeader('vary', 'Origin');
+  if (req.method === 'OPTIONS') {
+    if (!allowed) {
+      sendError(res, 403, 'FORBIDDEN', `origin ${origin ?? '(none)'} is not allowed to call this gateway (CORS_ORIGINS)`);
+      return false;
+    }
+    res.writeHead(204, {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-headers': CORS_ALLOWED_HEADERS,
+      'access-control-expose-headers': 'x-request-id',
+      'access-control-max-age': '600',
+    }).end();
+    return false;
+  }
+  if (allowed) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('access-control-expose-headers', 'x-request-id');
+  }
+  return true;
 }
 
 export function sendError(res: ServerResponse, status: number, code: string, message: string, requestId?: string) {
@@ -183,7 +234,7 @@ function statusFor(status: number, body: string): number {
   }
 }
 
-export function listen(server: Server, port: number, host = '127.0.0.1'): Promise<number> {
+export function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
@@ -194,6 +245,25 @@ export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
+  });
+}
+
+/**
+ * Graceful shutdown: stop accepting, let the requests in flight finish (their answers close their
+ * connections; idle keep-alive connections are closed as they fall idle), and after `timeoutMs` close
+ * whatever is left.
+ */
+export function drainServer(server: Server, timeoutMs: number): Promise<void> {
+  draining.add(server);
+  return new Promise((resolve) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 25);
+    const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }
 

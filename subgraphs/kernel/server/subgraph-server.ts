@@ -28,7 +28,7 @@ import { decodeGlobalId } from '../graphql/global-id';
 import { NodeIdResolver } from '../graphql/node';
 import { NodeType, registerNodeTypes } from '../graphql/node-registry';
 import { Level, levelName } from '../levels';
-import { Admission, closeServer, createGraphQLHttpServer, IncomingGraphQLRequest, listen, PURPOSE_HEADER, statedPurposeFrom } from './http';
+import { Admission, createGraphQLHttpServer, drainServer, IncomingGraphQLRequest, listen, PURPOSE_HEADER, Readiness, statedPurposeFrom } from './http';
 
 /** The longest document a platform parses, in tokens (the gateway admits at most 3 000 from a client). */
 export const PLATFORM_MAX_TOKENS = 30_000;
@@ -96,23 +96,30 @@ export interface SubgraphOptions {
   clock?: Clock;
 }
 
+/** Opens (and migrates or creates) a level's own database, with the triggers its modules rely on. */
+export async function openLevelDatabase(definition: LevelDefinition, config: Readonly<PlatformConfig>) {
+  const endpoint = config.subgraphs[definition.level];
+  const opened = createDataSource({ database: endpoint.database, entities: levelEntities(definition), migrations: definition.migrations, logSql: config.logSql });
+  await openDatabase(opened.dataSource, endpoint.database);
+  await preparePolicyGeneration(opened.dataSource);
+  await prepareTriggers(opened.dataSource, levelTriggers(definition));
+  return opened;
+}
+
+/** What every platform starts with, and the demo data when asked for (each step only into empty tables). */
+export async function seedLevel(definition: LevelDefinition, db: DataSource, config: Readonly<PlatformConfig>, calendar: WorkingCalendar, demo: boolean): Promise<void> {
+  const seed = { level: definition.level, db, config, calendar };
+  for (const module of definition.modules) await module.seed?.(seed);
+  if (demo) for (const module of definition.modules) await module.seedDemo?.(seed);
+}
+
 export async function startSubgraph(definition: LevelDefinition, config: Readonly<PlatformConfig>, options: SubgraphOptions = {}): Promise<RunningSubgraph> {
   const clock = options.clock ?? systemClock;
   const endpoint = config.subgraphs[definition.level];
-  const { dataSource, statements } = createDataSource({
-    database: endpoint.database,
-    entities: levelEntities(definition),
-    migrations: definition.migrations,
-    logSql: config.logSql,
-  });
-  await openDatabase(dataSource, endpoint.database);
-  await preparePolicyGeneration(dataSource);
-  await prepareTriggers(dataSource, levelTriggers(definition));
+  const { dataSource, statements } = await openLevelDatabase(definition, config);
   const snapshots = new PolicySnapshots();
   const calendar = new WorkingCalendar();
-  for (const module of definition.modules) {
-    await module.seed?.({ level: definition.level, db: dataSource, config, calendar });
-  }
+  await seedLevel(definition, dataSource, config, calendar, config.seedDemo);
 
   const registryModules = definition.modules.filter((m) => m.agencyRegistry);
   if (registryModules.length !== 1) throw new Error(`the ${definition.level} platform must mount exactly one module keeping the agency registry`);
@@ -180,10 +187,18 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     }
   };
 
-  const server = createGraphQLHttpServer({ apollo, admit });
+  const ready = async (): Promise<Readiness> => {
+    try {
+      await dataSource.query('SELECT 1');
+      return { ready: true, checks: { database: 'ok' } };
+    } catch {
+      return { ready: false, checks: { database: 'the database does not answer' } };
+    }
+  };
+  const server = createGraphQLHttpServer({ apollo, admit, ready });
   let boundPort: number;
   try {
-    boundPort = await listen(server, endpoint.port);
+    boundPort = await listen(server, endpoint.port, config.host);
   } catch (error) {
     // Nothing of a platform that could not listen may stay open: its database, Apollo's timers.
     await apollo.stop();
@@ -201,7 +216,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     // Stopping twice (a test that stops one level, then the whole stack) waits for the first stop.
     stop: once(async () => {
       await Promise.all(stopModules.map((stopModule) => stopModule()));
-      await closeServer(server);
+      await drainServer(server, config.drainTimeoutMs);
       await apollo.stop();
       await sharedState.close();
       await dataSource.destroy();

@@ -16,7 +16,7 @@ export const agencyRegistryModule: PlatformModule = {
   agencyRegistry,
   // An identity looked up once is kept until the registry changes.
   policyTables: ['agency'],
-  async seed({ db }) {
+  async seedDemo({ db }) {
     const repo = db.getRepository(Agency);
     if ((await repo.count()) > 0) return;
     await repo.insert(DEMO_AGENCIES.map((a) => repo.create(a)));

@@ -26,7 +26,7 @@ export const catalogModule: PlatformModule = {
     const row = await resourceById(ctx).load(localId);
     return row && canSee(ctx, row) ? row : null;
   }),
-  seed: seedDemoCatalog,
+  seedDemo: seedDemoCatalog,
   // Share types, conditions and mask rules of published items decide what is released.
   policyTables: ['catalog_resource', 'catalog_item'],
 };

@@ -32,7 +32,7 @@ export const recordsModule: PlatformModule = {
   // The typed records of every level: each level's subgraph declares them, answering its own.
   orphanedTypes: [RegionPerson, CityPerson, RegionLegalPerson, CityLegalPerson, CountyAssistanceRecord],
   referenceResolvers: typedRecordReferences,
-  seed: seedDemoRecords,
+  seedDemo: seedDemoRecords,
   // Which items a received row's source delivered decides what a reader is told of its nulls.
   policyTables: ['record_origin'],
   // A row that moves to another division has left the scope of whoever received it for the old one.

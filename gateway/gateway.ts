@@ -8,6 +8,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { createTokenVerifier, InvalidTokenError } from '../subgraphs/kernel/auth/jwt';
 import { TokenClaims } from '../subgraphs/kernel/auth/identity';
 import { PlatformConfig } from '../subgraphs/kernel/config';
+import { createLogger, ServiceMetrics } from '../subgraphs/kernel/observability';
 import { clientErrorFormatter } from '../subgraphs/kernel/errors';
 import { operationResolutionPlugin } from '../subgraphs/kernel/graphql/operation-resolution';
 import { textInputsPlugin } from '../subgraphs/kernel/graphql/text-inputs';
@@ -75,6 +76,8 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     : readFileSync(config.gateway.supergraphPath, 'utf8');
   const levelBySubgraph = new Map<string, Level>(LEVELS.map((l: Level) => [SUBGRAPH_NAME[l], l]));
   const dataSources: SignedSubgraphDataSource[] = [];
+  const log = createLogger('gateway', config.logLevel);
+  const metrics = new ServiceMetrics('gateway', { processMetrics: config.environment !== 'test' });
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -85,7 +88,7 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
       const dataSource = new SignedSubgraphDataSource(level, config.subgraphs[level].url, config.gatewaySigningSecret, {
         maxSockets: config.gateway.maxSocketsPerSubgraph,
         maxResponseBytes: config.gateway.maxResponseBytes,
-      });
+      }, { metrics, log });
       dataSources.push(dataSource);
       return dataSource;
     },
@@ -122,7 +125,7 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     formatError: clientErrorFormatter(config.environment),
   });
   await apollo.start();
-  for (const problem of await warmUp(apollo, KNOWN_OPERATIONS)) console.warn(`gateway warm-up: ${problem}`);
+  for (const problem of await warmUp(apollo, KNOWN_OPERATIONS)) log.warn({ problem }, 'gateway warm-up');
 
   const verifyToken = createTokenVerifier(config.jwt);
   const admit = async (request: IncomingGraphQLRequest): Promise<Admission<GatewayContext>> => {
@@ -140,7 +143,18 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     }
   };
 
-  const server = createGraphQLHttpServer({ apollo, admit, allowGet: true, corsOrigins: config.corsOrigins, ready: () => levelsReady(config) });
+  const server = createGraphQLHttpServer({
+    apollo,
+    admit,
+    allowGet: true,
+    corsOrigins: config.corsOrigins,
+    ready: () => levelsReady(config),
+    log,
+    metrics,
+    metricsAccess: { served: config.environment !== 'production' || config.metricsToken !== null, token: config.metricsToken },
+    // The gateway knows only what the token claims; each platform's log line has the registry's answer.
+    describe: (context) => ({ agency: context.claims.agency, platform: null }),
+  });
   let port: number;
   try {
     port = await listen(server, config.gateway.port, config.host);
@@ -149,10 +163,12 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     await Promise.all(dataSources.map((dataSource) => dataSource.close()));
     throw error;
   }
+  log.info({ port, host: config.host }, 'gateway listening');
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     async stop() {
+      log.info('gateway draining');
       await drainServer(server, config.drainTimeoutMs);
       await apollo.stop();
       await Promise.all(dataSources.map((dataSource) => dataSource.close()));

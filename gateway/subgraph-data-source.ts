@@ -1,3 +1,4 @@
+import type { Logger, ServiceMetrics } from '../subgraphs/kernel/observability';
 import { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { DocumentNode, GraphQLFormattedError, Kind, OperationDefinitionNode, parse } from 'graphql';
@@ -52,13 +53,25 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<ForwardedCont
     url: string,
     private readonly signingSecret: string,
     private readonly limits: SubgraphCallLimits,
+    private readonly observed: { metrics: ServiceMetrics; log: Logger },
   ) {
     const parsed = new URL(url);
     this.path = parsed.pathname + parsed.search;
     this.pool = new Pool(parsed.origin, { connections: limits.maxSockets, pipelining: 1, keepAliveTimeout: IDLE_CONNECTION_TIMEOUT_MS });
   }
 
+  /** One fetch from this level, timed by outcome; a level that does not answer is logged. */
   async process(options: GraphQLDataSourceProcessOptions<ForwardedContext>): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
+    const response = await this.fetch(options);
+    const codes = (response.errors ?? []).map((e) => e.extensions?.code);
+    const outcome = codes.includes('SUBGRAPH_UNAVAILABLE') ? 'unavailable' : codes.length ? 'errors' : 'ok';
+    this.observed.metrics.subgraphFetchSeconds.observe({ level: this.level, outcome }, (performance.now() - started) / 1000);
+    if (outcome === 'unavailable') this.observed.log.warn({ level: this.level, requestId: (options.context as ForwardedContext).requestId }, 'level unavailable');
+    return response;
+  }
+
+  private async fetch(options: GraphQLDataSourceProcessOptions<ForwardedContext>): Promise<GatewayGraphQLResponse> {
     const { request, context } = options;
     const document = 'document' in options ? options.document : undefined;
     if (!request.query) throw new Error('Missing query');

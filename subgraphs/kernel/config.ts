@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LEVEL_FACTS, LEVELS, Level } from './levels';
+import { LOG_LEVELS, LogLevel } from './observability';
 
 /**
  * All configuration comes from the environment, is validated once at start-up, and is handed around
@@ -55,6 +56,10 @@ export interface PlatformConfig {
   drainTimeoutMs: number;
   /** Seed demo agencies, catalogs and records into an empty database (development, or when asked). */
   seedDemo: boolean;
+  /** pino level of every service's JSON log (silent under NODE_ENV=test). */
+  logLevel: LogLevel;
+  /** `/metrics` (Prometheus): open outside production; in production served only with this bearer token. */
+  metricsToken: string | null;
   jwt: JwtConfig;
   /** Shared by gateway and subgraphs: every subgraph request carries an HMAC made with it. */
   gatewaySigningSecret: string;
@@ -179,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     corsOrigins,
     drainTimeoutMs: int('DRAIN_TIMEOUT_MS', 10_000),
     seedDemo: bool('SEED_DEMO', environment !== 'production'),
+    logLevel: (env.LOG_LEVEL || (environment === 'test' ? 'silent' : 'info')) as LogLevel,
+    metricsToken: env.METRICS_TOKEN || null,
     jwt,
     gatewaySigningSecret: secret('GATEWAY_SIGNING_SECRET', DEV_SIGNING_SECRET),
     serviceTokenSecret,
@@ -202,6 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     redis: env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX ?? 'platform:' } : null,
     verification: { perRecordItem: int('VERIFY_ATTEMPTS_PER_RECORD_ITEM', 3), perAgency: int('VERIFY_ATTEMPTS_PER_AGENCY', 2000) },
   };
+  if (!LOG_LEVELS.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${config.logLevel}'`);
+  if (config.metricsToken !== null && config.metricsToken.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
   if (config.verification.perRecordItem < 1 || config.verification.perAgency < 1) problems.push('VERIFY_ATTEMPTS_PER_RECORD_ITEM and VERIFY_ATTEMPTS_PER_AGENCY must be at least 1');
   if (config.redis && !/^rediss?:\/\//.test(config.redis.url)) problems.push(`REDIS_URL must start with redis:// or rediss://, got '${config.redis.url}'`);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { LEVELS } from '../../subgraphs/kernel/levels';
+import { createLogger, ServiceMetrics } from '../../subgraphs/kernel/observability';
 import { createGraphQLHttpServer, drainServer, listen } from '../../subgraphs/kernel/server/http';
 import { startSubgraph } from '../../subgraphs/kernel/server/subgraph-server';
 import { LEVEL_DEFINITIONS } from '../../subgraphs/levels';
@@ -95,7 +96,15 @@ describe('draining on shutdown', () => {
     // A GraphQL server whose one field takes 400 ms, behind the same HTTP front as every service.
     const apollo = new ApolloServer({ typeDefs: 'type Query { slow: String }', resolvers: { Query: { slow: () => new Promise((resolve) => setTimeout(() => resolve('done'), 400)) } } });
     await apollo.start();
-    const server = createGraphQLHttpServer({ apollo, admit: async () => ({ admit: true, context: {} }), ready: async () => ({ ready: true, checks: {} }) });
+    const server = createGraphQLHttpServer({
+      apollo,
+      admit: async () => ({ admit: true, context: {} }),
+      ready: async () => ({ ready: true, checks: {} }),
+      log: createLogger('drain-test', 'silent'),
+      metrics: new ServiceMetrics('drain-test', { processMetrics: false }),
+      metricsAccess: { served: false, token: null },
+      describe: () => ({ agency: null, platform: null }),
+    });
     const port = await listen(server, 0, '127.0.0.1');
     const url = `http://127.0.0.1:${port}/graphql`;
     const ask = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ slow }"}' }).then(async (r) => ({ status: r.status, body: await r.json() }));

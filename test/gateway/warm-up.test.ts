@@ -1,3 +1,4 @@
+import { createLogger, ServiceMetrics } from '../../subgraphs/kernel/observability';
 import '../../gateway/no-phone-home';
 import { readFileSync } from 'node:fs';
 import { AddressInfo, createServer, Server } from 'node:net';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   apollo = new ApolloServer({
     gateway: new ApolloGateway({
       supergraphSdl: readFileSync(config.gateway.supergraphPath, 'utf8'),
-      buildService: () => new SignedSubgraphDataSource('REGION', url, config.gatewaySigningSecret, { maxSockets: 1, maxResponseBytes: 1 << 20 }),
+      buildService: () => new SignedSubgraphDataSource('REGION', url, config.gatewaySigningSecret, { maxSockets: 1, maxResponseBytes: 1 << 20 }, { metrics: new ServiceMetrics('warm-up-test', { processMetrics: false }), log: createLogger('warm-up-test', 'silent') }),
       experimental_didResolveQueryPlan: stopWarmUpAfterPlanning,
     }),
   });

@@ -1,3 +1,4 @@
+import type { ServiceMetrics } from '../observability';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { RequestContext } from '../context';
 import { AuditWriter } from './writer';
@@ -6,13 +7,17 @@ import { AuditWriter } from './writer';
  * Writes the request's audit records before its response is sent. If they cannot be written the
  * data is withheld: an access that leaves no trace must not happen (001 art. 25).
  */
-export function auditPlugin(writer: AuditWriter): ApolloServerPlugin<RequestContext> {
+export function auditPlugin(writer: AuditWriter, metrics: ServiceMetrics): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
           try {
-            await writer.append(contextValue.identity, contextValue.requestId, contextValue.now, contextValue.audit.drafts());
+            const drafts = contextValue.audit.drafts();
+            for (const draft of drafts) metrics.decisions.inc({ effect: draft.effect, reason: draft.reason ?? 'none' });
+            const started = performance.now();
+            await writer.append(contextValue.identity, contextValue.requestId, contextValue.now, drafts);
+            if (drafts.length) metrics.auditAppendSeconds.observe((performance.now() - started) / 1000);
           } catch {
             response.body = { kind: 'single', singleResult: { errors: [{ message: 'the audit trail could not be written; no data was released', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } };
           }

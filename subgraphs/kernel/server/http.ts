@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import type { Logger, ServiceMetrics } from '../observability';
 
 /** A request as the authentication step sees it: raw body included, because signatures cover it. */
 export interface IncomingGraphQLRequest {
@@ -31,6 +32,22 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   ready: () => Promise<Readiness>;
   /** Browser origins allowed to call (the gateway's CORS allowlist); none for the subgraphs, which browsers never call. */
   corsOrigins?: readonly string[];
+  log: Logger;
+  metrics: ServiceMetrics;
+  /** `/metrics`: served when true; with a token, only to requests bearing it. */
+  metricsAccess: { served: boolean; token: string | null };
+  /** Who asked, for the request's log line: ids only, never a token. */
+  describe: (context: C) => { agency: string | null; platform: string | null };
+}
+
+/** What the log line of one GraphQL request says (never a token, a key or a value). */
+interface RequestRecord {
+  requestId: string | null;
+  agency: string | null;
+  /** The requester's level, from the registry (the gateway leaves it to the platforms). */
+  platform: string | null;
+  operation: string | null;
+  errorCodes: string[];
 }
 
 const GRAPHQL_PATH = '/graphql';
@@ -66,7 +83,11 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       res.writeHead(readiness.ready ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: readiness.ready ? 'ready' : 'not ready', checks: readiness.checks }));
       return;
     }
+    if (pathname === '/metrics') return serveMetrics(req, res);
     if (pathname !== GRAPHQL_PATH) return sendError(res, 404, 'NOT_FOUND', `no route ${pathname}; GraphQL is served at ${GRAPHQL_PATH}`);
+    const started = performance.now();
+    const record: RequestRecord = { requestId: null, agency: null, platform: null, operation: null, errorCodes: [] };
+    res.once('finish', () => observe(record, res.statusCode, performance.now() - started));
     const method = req.method ?? 'GET';
     if (options.corsOrigins && !answersCors(req, res, options.corsOrigins)) return;
     if (method !== 'POST' && !(options.allowGet && method === 'GET')) {
@@ -80,8 +101,13 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const requestId = requestIdFrom(headers.get('x-request-id'));
+    record.requestId = requestId;
     const admission = await options.admit({ method, target, headers, rawBody, requestId });
-    if (!admission.admit) return sendError(res, admission.status, admission.code, admission.message, requestId);
+    if (!admission.admit) {
+      record.errorCodes.push(admission.code);
+      return sendError(res, admission.status, admission.code, admission.message, requestId);
+    }
+    Object.assign(record, options.describe(admission.context));
 
     let body: unknown;
     if (method === 'POST') {
@@ -92,6 +118,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       } catch {
         return sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON', requestId);
       }
+      record.operation = operationNameOf(body);
     }
     const search = target.includes('?') ? target.slice(target.indexOf('?')) : '';
     const response = await options.apollo.executeHTTPGraphQLRequest({
@@ -101,6 +128,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     const outHeaders: Record<string, string> = { 'x-request-id': requestId };
     for (const [name, value] of response.headers) outHeaders[name] = value;
     if (response.body.kind === 'complete') {
+      record.errorCodes = errorCodesOf(response.body.string);
       res.writeHead(statusFor(response.status ?? 200, response.body.string), outHeaders);
       res.end(response.body.string);
       return;
@@ -110,7 +138,42 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     res.end();
   }
 
+  async function serveMetrics(req: IncomingMessage, res: ServerResponse) {
+    const { served, token } = options.metricsAccess;
+    if (!served) return sendError(res, 404, 'NOT_FOUND', 'metrics are served in production only with METRICS_TOKEN set');
+    if (token !== null && req.headers.authorization !== `Bearer ${token}`) return sendError(res, 401, 'UNAUTHENTICATED', 'metrics need the METRICS_TOKEN bearer token');
+    const text = await options.metrics.registry.metrics();
+    res.writeHead(200, { 'content-type': options.metrics.registry.contentType }).end(text);
+  }
+
+  function observe(record: RequestRecord, status: number, ms: number) {
+    const outcome = status >= 500 ? 'failed' : status >= 400 ? 'refused' : record.errorCodes.length ? 'errors' : 'ok';
+    options.metrics.requests.inc({ operation: options.metrics.operationLabel(record.operation), outcome });
+    options.metrics.requestSeconds.observe({ outcome }, ms / 1000);
+    const line = { ...record, operation: record.operation?.slice(0, 100) ?? null, status, durationMs: Math.round(ms * 10) / 10 };
+    if (status >= 500) options.log.error(line, 'graphql request');
+    else options.log.info(line, 'graphql request');
+  }
+
   return server;
+}
+
+/** The operation a request names, or the name of the one operation its document starts with. */
+function operationNameOf(body: unknown): string | null {
+  const { operationName, query } = (body ?? {}) as { operationName?: unknown; query?: unknown };
+  if (typeof operationName === 'string' && operationName) return operationName;
+  return typeof query === 'string' ? (/^\s*(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(query)?.[1] ?? null) : null;
+}
+
+/** The codes of a response's errors, in order, without parsing answers that have none. */
+function errorCodesOf(body: string): string[] {
+  if (!body.includes('"errors"')) return [];
+  try {
+    const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] }).errors ?? [];
+    return errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
+  } catch {
+    return [];
+  }
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {

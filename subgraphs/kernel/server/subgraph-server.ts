@@ -28,6 +28,7 @@ import { decodeGlobalId } from '../graphql/global-id';
 import { NodeIdResolver } from '../graphql/node';
 import { NodeType, registerNodeTypes } from '../graphql/node-registry';
 import { Level, levelName } from '../levels';
+import { createLogger, ServiceMetrics } from '../observability';
 import { Admission, createGraphQLHttpServer, drainServer, IncomingGraphQLRequest, listen, PURPOSE_HEADER, Readiness, statedPurposeFrom } from './http';
 
 /** The longest document a platform parses, in tokens (the gateway admits at most 3 000 from a client). */
@@ -125,10 +126,13 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   if (registryModules.length !== 1) throw new Error(`the ${definition.level} platform must mount exactly one module keeping the agency registry`);
   const agencyRegistry = registryModules[0].agencyRegistry!;
 
+  const service = `${definition.level.toLowerCase()}-platform`;
+  const log = createLogger(service, config.logLevel);
+  const metrics = new ServiceMetrics(service, { processMetrics: config.environment !== 'test' });
   const schema = await buildLevelSchema(definition);
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin(), textInputsPlugin(), auditPlugin(new AuditWriter(dataSource))],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin(), textInputsPlugin(), auditPlugin(new AuditWriter(dataSource), metrics)],
     includeStacktraceInErrorResponses: config.environment !== 'production',
     formatError: clientErrorFormatter(config.environment),
     // Bounded like the gateway bounds clients, but far above what the gateway's plans for its largest admitted operations need.
@@ -195,7 +199,15 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
       return { ready: false, checks: { database: 'the database does not answer' } };
     }
   };
-  const server = createGraphQLHttpServer({ apollo, admit, ready });
+  const server = createGraphQLHttpServer({
+    apollo,
+    admit,
+    ready,
+    log,
+    metrics,
+    metricsAccess: { served: config.environment !== 'production' || config.metricsToken !== null, token: config.metricsToken },
+    describe: (context) => ({ agency: context.identity.agency, platform: context.identity.level }),
+  });
   let boundPort: number;
   try {
     boundPort = await listen(server, endpoint.port, config.host);
@@ -207,6 +219,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     throw error;
   }
   const stopModules = definition.modules.flatMap((m) => m.start?.({ level: definition.level, db: dataSource, config, calendar }) ?? []);
+  log.info({ port: boundPort, host: config.host }, 'platform listening');
   return {
     level: definition.level,
     url: `http://127.0.0.1:${boundPort}/graphql`,
@@ -216,6 +229,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     // Stopping twice (a test that stops one level, then the whole stack) waits for the first stop.
     stop: once(async () => {
       await Promise.all(stopModules.map((stopModule) => stopModule()));
+      log.info('platform draining');
       await drainServer(server, config.drainTimeoutMs);
       await apollo.stop();
       await sharedState.close();

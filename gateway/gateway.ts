@@ -9,6 +9,7 @@ import { createTokenVerifier, InvalidTokenError } from '../subgraphs/kernel/auth
 import { TokenClaims } from '../subgraphs/kernel/auth/identity';
 import { PlatformConfig } from '../subgraphs/kernel/config';
 import { createLogger, ServiceMetrics } from '../subgraphs/kernel/observability';
+import { graphiqlRoutes } from './graphiql/serve';
 import { clientErrorFormatter } from '../subgraphs/kernel/errors';
 import { operationResolutionPlugin } from '../subgraphs/kernel/graphql/operation-resolution';
 import { textInputsPlugin } from '../subgraphs/kernel/graphql/text-inputs';
@@ -149,6 +150,7 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     allowGet: true,
     corsOrigins: config.corsOrigins,
     ready: () => levelsReady(config),
+    pages: (config.graphiql ? await graphiqlRoutes(log) : null) ?? undefined,
     log,
     metrics,
     metricsAccess: { served: config.environment !== 'production' || config.metricsToken !== null, token: config.metricsToken },

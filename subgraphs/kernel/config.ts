@@ -56,6 +56,8 @@ export interface PlatformConfig {
   drainTimeoutMs: number;
   /** Seed demo agencies, catalogs and records into an empty database (development, or when asked). */
   seedDemo: boolean;
+  /** GraphiQL at the gateway, from bundled assets (on outside production). */
+  graphiql: boolean;
   /** pino level of every service's JSON log (silent under NODE_ENV=test). */
   logLevel: LogLevel;
   /** `/metrics` (Prometheus): open outside production; in production served only with this bearer token. */
@@ -184,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     corsOrigins,
     drainTimeoutMs: int('DRAIN_TIMEOUT_MS', 10_000),
     seedDemo: bool('SEED_DEMO', environment !== 'production'),
+    graphiql: bool('GRAPHIQL', environment !== 'production'),
     logLevel: (env.LOG_LEVEL || (environment === 'test' ? 'silent' : 'info')) as LogLevel,
     metricsToken: env.METRICS_TOKEN || null,
     jwt,

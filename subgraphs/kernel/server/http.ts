@@ -36,6 +36,8 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   metrics: ServiceMetrics;
   /** `/metrics`: served when true; with a token, only to requests bearing it. */
   metricsAccess: { served: boolean; token: string | null };
+  /** Pages served besides GraphQL (the gateway's GraphiQL); true when it answered. */
+  pages?: (pathname: string, req: IncomingMessage, res: ServerResponse) => boolean;
   /** Who asked, for the request's log line: ids only, never a token. */
   describe: (context: C) => { agency: string | null; platform: string | null };
 }
@@ -84,6 +86,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       return;
     }
     if (pathname === '/metrics') return serveMetrics(req, res);
+    if (options.pages?.(pathname, req, res)) return;
     if (pathname !== GRAPHQL_PATH) return sendError(res, 404, 'NOT_FOUND', `no route ${pathname}; GraphQL is served at ${GRAPHQL_PATH}`);
     const started = performance.now();
     const record: RequestRecord = { requestId: null, agency: null, platform: null, operation: null, errorCodes: [] };

@@ -1,3 +1,4 @@
+import { traceHeaders } from '../subgraphs/kernel/tracing';
 import type { Logger, ServiceMetrics } from '../subgraphs/kernel/observability';
 import { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
@@ -80,6 +81,7 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<ForwardedCont
     const { authorization = '', requestId, purpose = '' } = forwarded;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
+      ...traceHeaders(),
       ...signRequest(this.signingSecret, { method: 'POST', path: this.path, authorization, purpose, body }),
     };
     if (authorization) headers.authorization = authorization;

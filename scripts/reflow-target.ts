@@ -1,4 +1,5 @@
 import { loadConfig } from '../subgraphs/kernel/config';
+import { decodeGlobalId } from '../subgraphs/kernel/graphql/global-id';
 import { createDataSource } from '../subgraphs/kernel/db/data-source';
 import { targetLevelOf } from '../subgraphs/modules/reflow/subscription.entity';
 import { ReceivingPlatform } from '../subgraphs/modules/reflow/target/runner';
@@ -7,9 +8,12 @@ import { LEVEL_DEFINITIONS } from '../subgraphs/levels';
 
 /**
  * For the reflow commands: opens the database of the platform that receives the subscription (its
- * id names the level) — that database only; the source is reached over its API.
+ * id names the level) — that database only; the source is reached over its API. The id is the
+ * subscription's own (`city-…`) or its global id from the API (`reflowSubscriptions { nodes { id } }`).
  */
-export async function withReceivingPlatform<T>(subscriptionId: string | undefined, usage: string, work: (platform: ReceivingPlatform) => Promise<T>): Promise<T> {
+export async function withReceivingPlatform<T>(given: string | undefined, usage: string, work: (platform: ReceivingPlatform, subscriptionId: string) => Promise<T>): Promise<T> {
+  const decoded = given ? decodeGlobalId(given) : null;
+  const subscriptionId = decoded?.typeName.endsWith('ReflowSubscription') ? decoded.localId : given;
   const level = subscriptionId ? targetLevelOf(subscriptionId) : null;
   if (!subscriptionId || !level) throw new Error(`${subscriptionId ? `'${subscriptionId}' is not a reflow subscription id (e.g. city-…). ` : ''}usage: ${usage}`);
   const config = loadConfig();
@@ -17,7 +21,7 @@ export async function withReceivingPlatform<T>(subscriptionId: string | undefine
   const { dataSource } = createDataSource({ database: config.subgraphs[level].database, entities: levelEntities(definition), migrations: [], logSql: config.logSql });
   await dataSource.initialize();
   try {
-    return await work({ level, db: dataSource, config });
+    return await work({ level, db: dataSource, config }, subscriptionId);
   } finally {
     await dataSource.destroy();
   }

@@ -16,7 +16,7 @@ const listed = (label: string, keys: string[]) =>
 async function main() {
   installProcessPolicy({ name: 'reflow-verify' });
   const subscriptionId = process.argv[2];
-  const result = await withReceivingPlatform(subscriptionId, 'npm run reflow:verify -- <subscriptionId>', (platform) => reconcile(platform, subscriptionId));
+  const result = await withReceivingPlatform(subscriptionId, 'npm run reflow:verify -- <subscriptionId>', (platform, id) => reconcile(platform, id));
   console.log(`source ${result.source.count} rows, checksum ${result.source.checksum}`);
   console.log(`target ${result.target.count} rows, checksum ${result.target.checksum}`);
   if (result.identical) {

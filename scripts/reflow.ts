@@ -17,9 +17,9 @@ async function main() {
   const subscriptionId = process.argv[2];
   const stop = new AbortController();
   process.once('SIGINT', () => stop.abort());
-  const run = await withReceivingPlatform(subscriptionId, 'npm run reflow -- <subscriptionId>', (platform) => {
-    const printer = progressPrinter(`reflow ${subscriptionId}`);
-    return runSubscription(platform, subscriptionId, { trigger: ReflowRunTrigger.COMMAND, signal: stop.signal, onProgress: printer.update, onNote: printer.note }).finally(printer.done);
+  const run = await withReceivingPlatform(subscriptionId, 'npm run reflow -- <subscriptionId>', (platform, id) => {
+    const printer = progressPrinter(`reflow ${id}`);
+    return runSubscription(platform, id, { trigger: ReflowRunTrigger.COMMAND, signal: stop.signal, onProgress: printer.update, onNote: printer.note }).finally(printer.done);
   });
   const seconds = run.startedAt && run.finishedAt ? (run.finishedAt.getTime() - run.startedAt.getTime()) / 1000 : 0;
   const summary = `run ${run.id} ${run.state}: ${run.rowsRead} read, ${run.rowsWritten} written, ${run.rowsDeleted} deleted in ${seconds.toFixed(1)} s (${run.rate} rows/s)`;

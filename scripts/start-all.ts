@@ -4,6 +4,7 @@ import { startGatewayCluster } from '../gateway/cluster';
 import { loadConfig } from '../subgraphs/kernel/config';
 import { startLevels } from './stack';
 import { installProcessPolicy } from '../subgraphs/kernel/process-policy';
+import { installConfiguredTracing } from '../subgraphs/kernel/tracing';
 
 /** Cores the level platforms of this process use (one JavaScript thread). */
 const LEVEL_PLATFORM_CORES = 1;
@@ -18,6 +19,7 @@ const LEVEL_PLATFORM_CORES = 1;
 async function main() {
   installProcessPolicy({ name: 'platform' });
   const config = loadConfig();
+  await installConfiguredTracing('platform', config.otlpEndpoint);
   const subgraphs = Object.values(await startLevels(config));
   const stopSubgraphs = () => Promise.all(subgraphs.map((s) => s.stop()));
   for (const subgraph of subgraphs) {

@@ -56,6 +56,8 @@ export interface PlatformConfig {
   drainTimeoutMs: number;
   /** Seed demo agencies, catalogs and records into an empty database (development, or when asked). */
   seedDemo: boolean;
+  /** The OpenTelemetry collector traces go to (OTLP/HTTP); none, no tracing. */
+  otlpEndpoint: string | null;
   /** GraphiQL at the gateway, from bundled assets (on outside production). */
   graphiql: boolean;
   /** pino level of every service's JSON log (silent under NODE_ENV=test). */
@@ -187,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     drainTimeoutMs: int('DRAIN_TIMEOUT_MS', 10_000),
     seedDemo: bool('SEED_DEMO', environment !== 'production'),
     graphiql: bool('GRAPHIQL', environment !== 'production'),
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || null,
     logLevel: (env.LOG_LEVEL || (environment === 'test' ? 'silent' : 'info')) as LogLevel,
     metricsToken: env.METRICS_TOKEN || null,
     jwt,

@@ -34,7 +34,7 @@ export class ServiceMetrics {
   readonly auditAppendSeconds: Histogram;
   private readonly operations = new Set<string>();
 
-  constructor(service: string, options: { processMetrics: boolean }) {
+  constructor(readonly service: string, options: { processMetrics: boolean }) {
     this.registry.setDefaultLabels({ service });
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];

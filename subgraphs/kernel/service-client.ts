@@ -1,3 +1,4 @@
+import { traceHeaders } from './tracing';
 import { signRequest } from './auth/request-signature';
 import { PlatformConfig } from './config';
 import { ErrorCode, platformError } from './errors';
@@ -19,6 +20,7 @@ export async function callPlatform<T = any>(
   const { pathname, search } = new URL(url);
   const headers = {
     'content-type': 'application/json',
+    ...traceHeaders(),
     authorization: request.authorization,
     'x-request-id': request.requestId,
     ...signRequest(config.gatewaySigningSecret, { method: 'POST', path: pathname + search, authorization: request.authorization, body }),

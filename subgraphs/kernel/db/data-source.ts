@@ -1,6 +1,7 @@
 import { createConnection } from 'mysql2/promise';
 import { DataSource, Logger, MixedList, EntitySchema } from 'typeorm';
 import { DatabaseConfig } from '../config';
+import { recordStatement } from '../tracing';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -10,6 +11,7 @@ export class StatementCounter implements Logger {
   constructor(private readonly echo = false) {}
   logQuery(query: string) {
     this.count++;
+    recordStatement(query);
     if (this.echo) console.log(`[sql] ${query}`);
   }
   logQueryError(error: string | Error, query: string) {

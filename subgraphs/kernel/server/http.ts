@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import type { Span } from '@opentelemetry/api';
 import type { Logger, ServiceMetrics } from '../observability';
+import { withServerSpan } from '../tracing';
 
 /** A request as the authentication step sees it: raw body included, because signatures cover it. */
 export interface IncomingGraphQLRequest {
@@ -88,11 +90,16 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     if (pathname === '/metrics') return serveMetrics(req, res);
     if (options.pages?.(pathname, req, res)) return;
     if (pathname !== GRAPHQL_PATH) return sendError(res, 404, 'NOT_FOUND', `no route ${pathname}; GraphQL is served at ${GRAPHQL_PATH}`);
+    if (options.corsOrigins && !answersCors(req, res, options.corsOrigins)) return;
+    return withServerSpan(`${req.method ?? 'GET'} ${GRAPHQL_PATH}`, req.headers, { 'http.route': GRAPHQL_PATH, 'service.instance': options.metrics.service }, (span) => graphql(req, res, target, span));
+  }
+
+  /** One GraphQL request, inside its server span. */
+  async function graphql(req: IncomingMessage, res: ServerResponse, target: string, span: Span) {
     const started = performance.now();
     const record: RequestRecord = { requestId: null, agency: null, platform: null, operation: null, errorCodes: [] };
     res.once('finish', () => observe(record, res.statusCode, performance.now() - started));
     const method = req.method ?? 'GET';
-    if (options.corsOrigins && !answersCors(req, res, options.corsOrigins)) return;
     if (method !== 'POST' && !(options.allowGet && method === 'GET')) {
       return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not accepted here; send a POST with a JSON body`);
     }
@@ -105,6 +112,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     }
     const requestId = requestIdFrom(headers.get('x-request-id'));
     record.requestId = requestId;
+    span.setAttribute('request.id', requestId);
     const admission = await options.admit({ method, target, headers, rawBody, requestId });
     if (!admission.admit) {
       record.errorCodes.push(admission.code);
@@ -122,6 +130,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
         return sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON', requestId);
       }
       record.operation = operationNameOf(body);
+      if (record.operation) span.setAttribute('graphql.operation.name', record.operation.slice(0, 100));
     }
     const search = target.includes('?') ? target.slice(target.indexOf('?')) : '';
     const response = await options.apollo.executeHTTPGraphQLRequest({

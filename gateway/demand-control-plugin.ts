@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, OperationDefinitionNode } from 'graphql';
 import { CostModel, estimateCost } from './demand-control';
@@ -13,7 +14,7 @@ const MAX_KEPT_VARIABLES_LENGTH = 512;
  */
 export function demandControlPlugin(options: { maxCost: number; model: CostModel }): ApolloServerPlugin<BaseContext> {
   // Apollo Server keeps parsed documents, so one operation is one node across requests.
-  const estimates = new WeakMap<OperationDefinitionNode, Map<string, number>>();
+  const estimates = new WeakMap<OperationDefinitionNode, LRUCache<string, number>>();
   return {
     async requestDidStart() {
       return {
@@ -21,14 +22,13 @@ export function demandControlPlugin(options: { maxCost: number; model: CostModel
           if (!operation) return;
           const variables = request.variables ?? {};
           let known = estimates.get(operation);
-          if (!known) estimates.set(operation, (known = new Map()));
+          if (!known) estimates.set(operation, (known = new LRUCache({ max: ESTIMATES_PER_OPERATION })));
           const key = JSON.stringify(variables);
           let cost = known.get(key);
           if (cost === undefined) {
             cost = estimateCost(schema, options.model, document, operation, variables);
             // Large variables (a mutation's input) are rarely sent twice: not worth keeping.
             if (key.length <= MAX_KEPT_VARIABLES_LENGTH) {
-              if (known.size >= ESTIMATES_PER_OPERATION) known.delete(known.keys().next().value!);
               known.set(key, cost);
             }
           }

@@ -6,6 +6,7 @@ import { LoaderRegistry } from './loaders';
 import { WorkingCalendar } from './calendar';
 import { PlatformConfig } from './config';
 import { Level } from './levels';
+import type { Logger, ServiceMetrics } from './observability';
 import type { NodeType } from './graphql/node-registry';
 import { ReferenceResolvers } from './schema';
 
@@ -33,7 +34,7 @@ export interface PlatformModule {
    */
   seedDemo?: (seed: SeedContext) => Promise<void>;
   /** Runs once the platform serves requests (e.g. a scheduler); what it returns is awaited before the database closes. */
-  start?: (context: SeedContext) => () => Promise<void>;
+  start?: (context: StartContext) => () => Promise<void>;
   /** Root fields SERVICE identities may call (platform-to-platform flows), as level patterns ('{level}ReflowChanges'); nothing else. */
   serviceFields?: string[];
   /** Tables that access decisions are made from: every change to them bumps the policy generation (db/policy-generation.ts). */
@@ -50,6 +51,12 @@ export interface SeedContext {
   config: Readonly<PlatformConfig>;
   /** The level's working-day calendar, for modules that load arrangements into it at start. */
   calendar: WorkingCalendar;
+}
+
+/** What a module running beside the requests (a scheduler) reports through: the platform's log and metrics. */
+export interface StartContext extends SeedContext {
+  log: Logger;
+  metrics: ServiceMetrics;
 }
 
 /** What a level's platform is made of. */

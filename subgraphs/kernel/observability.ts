@@ -1,5 +1,5 @@
 import pino, { DestinationStream, Logger } from 'pino';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /*
  * What an operator sees of a service: one JSON log line per request (pino) and Prometheus metrics
@@ -32,6 +32,12 @@ export class ServiceMetrics {
   readonly decisions: Counter<'effect' | 'reason'>;
   /** Appending a request's records to the hash-chained audit trail. */
   readonly auditAppendSeconds: Histogram;
+  /** Runs of each subscription a receiving platform's scheduler ran, by how they ended. */
+  readonly reflowRuns: Counter<'subscription' | 'state'>;
+  /** Rows those runs wrote and deleted. */
+  readonly reflowRows: Counter<'subscription' | 'change'>;
+  /** How old a subscription's copy may be: seconds since its last successful run started. */
+  readonly reflowLagSeconds: Gauge<'subscription'>;
   private readonly operations = new Set<string>();
 
   constructor(readonly service: string, options: { processMetrics: boolean }) {
@@ -42,6 +48,9 @@ export class ServiceMetrics {
     this.requestSeconds = new Histogram({ name: 'graphql_request_duration_seconds', help: 'Time to answer a GraphQL request', labelNames: ['outcome'], registers, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     this.subgraphFetchSeconds = new Histogram({ name: 'gateway_subgraph_fetch_duration_seconds', help: "Time of the gateway's fetches from each level", labelNames: ['level', 'outcome'], registers, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
     this.decisions = new Counter({ name: 'enforcement_decisions_total', help: 'Share decisions on data items, by effect and reason', labelNames: ['effect', 'reason'], registers });
+    this.reflowRuns = new Counter({ name: 'reflow_runs_total', help: "Scheduled reflow runs by subscription and how they ended", labelNames: ['subscription', 'state'], registers });
+    this.reflowRows = new Counter({ name: 'reflow_rows_total', help: 'Rows written or deleted by scheduled reflow runs', labelNames: ['subscription', 'change'], registers });
+    this.reflowLagSeconds = new Gauge({ name: 'reflow_lag_seconds', help: 'Seconds since the last successful run of a received subscription started', labelNames: ['subscription'], registers });
     this.auditAppendSeconds = new Histogram({ name: 'audit_append_duration_seconds', help: "Time to append a request's records to the audit trail", registers, buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5] });
   }
 

@@ -137,6 +137,14 @@ describe('the source platform killed in the middle of a run', () => {
     const verified = await reconcile({ level: 'CITY', db: cityDb, config: stack.config }, subscriptionId);
     expect(verified).toMatchObject({ identical: true, missing: [], extra: [], different: [], lingering: [] });
     expect(await cityDb.getRepository(PersonRow).countBy({ originSubscription: subscriptionId, deletedAt: IsNull() })).toBe(verified.source.count);
+
+    // The city platform's metrics tell the same story: a failed run, a successful one, rows, and how old the copy is.
+    const metrics = await (await fetch(stack.config.subgraphs.CITY.url.replace(/\/graphql$/, '/metrics'))).text();
+    const value = (name: string, labels: string) => Number(metrics.split('\n').find((line) => line.startsWith(`${name}{`) && line.includes(labels))?.split(' ').at(-1) ?? NaN);
+    expect(value('reflow_runs_total', `state="FAILED"`)).toBeGreaterThanOrEqual(1);
+    expect(value('reflow_runs_total', `state="SUCCEEDED"`)).toBeGreaterThanOrEqual(1);
+    expect(value('reflow_rows_total', `change="written"`)).toBeGreaterThan(0);
+    expect(value('reflow_lag_seconds', `subscription="${subscriptionId}"`)).toBeGreaterThanOrEqual(0);
     city.child.kill('SIGTERM');
     region.child.kill('SIGTERM');
     await Promise.all([city.exited, region.exited]);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, JWTPayload, JWTVerifyGetKey } from 'jose';
 import { JwtConfig } from '../config';
@@ -24,12 +25,13 @@ export function createTokenVerifier(config: JwtConfig): (token: string) => Promi
         ? createLocalJWKSet(JSON.parse(readFileSync(config.jwksFile, 'utf8')))
         : createRemoteJWKSet(new URL(config.jwksUrl!));
   const options = { algorithms: [config.algorithm], issuer: config.issuer, audience: config.audience, requiredClaims: ['exp'] };
-  const cache = new Map<string, { claims: TokenClaims; expiresAt: number }>();
+  // Verified tokens, each kept at most CACHE_MS and never past its own expiry.
+  const cache = new LRUCache<string, TokenClaims>({ max: CACHE_LIMIT, ttl: CACHE_MS });
 
   return async (token: string) => {
     const now = Date.now();
     const hit = cache.get(token);
-    if (hit && hit.expiresAt > now) return hit.claims;
+    if (hit) return hit;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key as Uint8Array, options));
@@ -43,8 +45,7 @@ export function createTokenVerifier(config: JwtConfig): (token: string) => Promi
     const claims = claimsFrom(payload);
     // SERVICE identities are minted by the platforms for each other (service-token.ts); a user token never is one.
     if (claims.roles.includes('SERVICE')) throw new InvalidTokenError('role SERVICE is not accepted in a user token');
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-    cache.set(token, { claims, expiresAt: Math.min(now + CACHE_MS, payload.exp! * 1000) });
+    cache.set(token, claims, { ttl: Math.max(1, Math.min(CACHE_MS, payload.exp! * 1000 - now)) });
     return claims;
   };
 }

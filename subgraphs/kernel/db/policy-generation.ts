@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import type { LoaderRegistry } from '../loaders';
 import { DatabaseTrigger, mysqlTriggerStatements } from './triggers';
@@ -74,7 +75,7 @@ const MAX_SNAPSHOTS = 2000;
  */
 export class PolicySnapshots {
   private generation = -1;
-  private readonly values = new Map<string, Promise<unknown>>();
+  private readonly values = new LRUCache<string, Promise<unknown>>({ max: MAX_SNAPSHOTS });
 
   async get<T>(ctx: PolicyReader, key: string, load: () => Promise<T>): Promise<T> {
     const generation = await policyGeneration(ctx);
@@ -84,16 +85,10 @@ export class PolicySnapshots {
       this.generation = generation;
     }
     const kept = this.values.get(key);
-    if (kept) {
-      // Most recently used last, so the first key is the one to drop when full.
-      this.values.delete(key);
-      this.values.set(key, kept);
-      return kept as Promise<T>;
-    }
+    if (kept) return kept as Promise<T>;
     const loading = load();
     this.values.set(key, loading);
-    loading.catch(() => this.values.get(key) === loading && this.values.delete(key));
-    if (this.values.size > MAX_SNAPSHOTS) this.values.delete(this.values.keys().next().value!);
+    loading.catch(() => this.values.peek(key) === loading && this.values.delete(key));
     return loading;
   }
 }

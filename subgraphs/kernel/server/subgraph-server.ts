@@ -218,7 +218,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     await dataSource.destroy();
     throw error;
   }
-  const stopModules = definition.modules.flatMap((m) => m.start?.({ level: definition.level, db: dataSource, config, calendar }) ?? []);
+  const stopModules = definition.modules.flatMap((m) => m.start?.({ level: definition.level, db: dataSource, config, calendar, log, metrics }) ?? []);
   log.info({ port: boundPort, host: config.host }, 'platform listening');
   return {
     level: definition.level,

@@ -1,5 +1,6 @@
 import { IsNull, MoreThan } from 'typeorm';
-import { SeedContext } from '../../../kernel/module';
+import { StartContext } from '../../../kernel/module';
+import type { ServiceMetrics } from '../../../kernel/observability';
 import { ReflowFrequency, ReflowRunState, ReflowRunTrigger } from '../enums';
 import { ReflowRun } from '../run.entity';
 import { ReflowSubscription } from '../subscription.entity';
@@ -29,7 +30,7 @@ export function nextRunAt(subscription: ReflowSubscription, recent: readonly Ref
 }
 
 /** Runs each subscription this platform receives that is due; one failing never keeps the others from their turn. */
-async function runDue(platform: ReceivingPlatform, signal: AbortSignal, onFailure: (subscription: string, error: unknown) => void): Promise<void> {
+async function runDue(platform: ReceivingPlatform, signal: AbortSignal, metrics: ServiceMetrics, onFailure: (subscription: string, error: unknown) => void): Promise<void> {
   const subscriptions = await platform.db.getRepository(ReflowSubscription).findBy({ targetLevel: platform.level, cancelledAt: IsNull() });
   for (const subscription of subscriptions) {
     if (signal.aborted) return;
@@ -38,9 +39,15 @@ async function runDue(platform: ReceivingPlatform, signal: AbortSignal, onFailur
       // One-off subscriptions are delivered by a command; once delivered, the scheduler checks their entitlement.
       if (subscription.frequency === ReflowFrequency.ONE_OFF && !(await runs.existsBy({ subscriptionId: subscription.id, state: ReflowRunState.SUCCEEDED, rowsRead: MoreThan(0) }))) continue;
       const recent = await runs.find({ where: { subscriptionId: subscription.id }, order: { queuedAt: 'DESC' }, take: 8 });
+      const lastSuccess = recent.find((run) => run.state === ReflowRunState.SUCCEEDED)?.startedAt;
+      if (lastSuccess) metrics.reflowLagSeconds.set({ subscription: subscription.id }, (Date.now() - lastSuccess.getTime()) / 1000);
       if (nextRunAt(subscription, recent, platform.config.reflow.retryBaseMs) > Date.now()) continue;
       // A failure (the source not answering, another run holding the subscription) is recorded on the run.
-      await runSubscription(platform, subscription.id, { trigger: ReflowRunTrigger.SCHEDULER, signal });
+      const run = await runSubscription(platform, subscription.id, { trigger: ReflowRunTrigger.SCHEDULER, signal });
+      metrics.reflowRuns.inc({ subscription: subscription.id, state: run.state });
+      metrics.reflowRows.inc({ subscription: subscription.id, change: 'written' }, run.rowsWritten);
+      metrics.reflowRows.inc({ subscription: subscription.id, change: 'deleted' }, run.rowsDeleted);
+      if (run.state === ReflowRunState.SUCCEEDED && run.startedAt) metrics.reflowLagSeconds.set({ subscription: subscription.id }, (Date.now() - run.startedAt.getTime()) / 1000);
     } catch (error) {
       onFailure(subscription.id, error);
     }
@@ -51,14 +58,13 @@ async function runDue(platform: ReceivingPlatform, signal: AbortSignal, onFailur
  * The receiving platform's scheduler (REFLOW_SCHEDULER): checks every tick, one tick at a time;
  * stopping waits for the current run to reach the end of its batch.
  */
-export function startReflowScheduler({ level, db, config }: SeedContext): () => Promise<void> {
+export function startReflowScheduler({ level, db, config, log, metrics }: StartContext): () => Promise<void> {
   if (!config.reflow.scheduler) return async () => undefined;
   const stopping = new AbortController();
-  const report = (subscription: string, error: unknown) =>
-    console.error(`reflow scheduler of the ${level.toLowerCase()} platform, subscription ${subscription}: ${(error as Error).message ?? error}`);
+  const report = (subscription: string, error: unknown) => log.error({ subscription, error: (error as Error).message ?? String(error) }, 'reflow scheduler');
   let tick: Promise<void> | null = null;
   const timer = setInterval(() => {
-    tick ??= runDue({ level, db, config }, stopping.signal, report)
+    tick ??= runDue({ level, db, config }, stopping.signal, metrics, report)
       .catch((error) => report('(all)', error))
       .finally(() => {
         tick = null;

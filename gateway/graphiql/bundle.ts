@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../subgraphs/kernel/config';
 
@@ -16,16 +16,20 @@ export const graphiqlBundled = () => GRAPHIQL_FILES.every((file) => existsSync(p
 export async function bundleGraphiql(): Promise<void> {
   const esbuild = await import('esbuild');
   mkdirSync(GRAPHIQL_DIR, { recursive: true });
+  // Built aside and renamed into place: gateways starting side by side never read a half-written file.
+  const building = mkdtempSync(path.join(GRAPHIQL_DIR, '.building-'));
   await esbuild.build({
     entryPoints: { page: path.join(projectRoot(), 'gateway', 'graphiql', 'page.browser.ts') },
     bundle: true,
     minify: true,
     format: 'iife',
     target: 'es2020',
-    outdir: GRAPHIQL_DIR,
+    outdir: building,
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'error',
   });
+  for (const file of GRAPHIQL_FILES) renameSync(path.join(building, file), path.join(GRAPHIQL_DIR, file));
+  rmSync(building, { recursive: true, force: true });
 }
 
 if (require.main === module) {

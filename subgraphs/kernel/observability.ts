@@ -25,7 +25,7 @@ const MAX_OPERATION_LABELS = 200;
 export class ServiceMetrics {
   readonly registry = new Registry();
   readonly requests: Counter<'operation' | 'outcome'>;
-  readonly requestSeconds: Histogram<'outcome'>;
+  readonly requestSeconds: Histogram<'operation' | 'outcome'>;
   /** The gateway's calls to each level. */
   readonly subgraphFetchSeconds: Histogram<'level' | 'outcome'>;
   /** Every share decision a platform made, by effect and reason (the audit trail holds the details). */
@@ -45,7 +45,7 @@ export class ServiceMetrics {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
     this.requests = new Counter({ name: 'graphql_requests_total', help: 'GraphQL requests by operation name and outcome (ok, errors, refused, failed)', labelNames: ['operation', 'outcome'], registers });
-    this.requestSeconds = new Histogram({ name: 'graphql_request_duration_seconds', help: 'Time to answer a GraphQL request', labelNames: ['outcome'], registers, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+    this.requestSeconds = new Histogram({ name: 'graphql_request_duration_seconds', help: 'Time to answer a GraphQL request, by operation name and outcome', labelNames: ['operation', 'outcome'], registers, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     this.subgraphFetchSeconds = new Histogram({ name: 'gateway_subgraph_fetch_duration_seconds', help: "Time of the gateway's fetches from each level", labelNames: ['level', 'outcome'], registers, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
     this.decisions = new Counter({ name: 'enforcement_decisions_total', help: 'Share decisions on data items, by effect and reason', labelNames: ['effect', 'reason'], registers });
     this.reflowRuns = new Counter({ name: 'reflow_runs_total', help: "Scheduled reflow runs by subscription and how they ended", labelNames: ['subscription', 'state'], registers });

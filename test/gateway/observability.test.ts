@@ -68,6 +68,7 @@ describe('/metrics on every service', () => {
     const gateway = await scrape(stack.gateway.url);
     expect(sample(gateway, 'graphql_requests_total', { operation: 'PersonsPage', outcome: 'errors' }) - sample(before, 'graphql_requests_total', { operation: 'PersonsPage', outcome: 'errors' })).toBe(3);
     expect(sample(gateway, 'graphql_requests_total', { operation: 'Broken', outcome: 'refused' })).toBe(1);
+    expect(sample(gateway, 'graphql_request_duration_seconds_count', { operation: 'PersonsPage', outcome: 'errors' })).toBeGreaterThanOrEqual(3);
     expect(sample(gateway, 'gateway_subgraph_fetch_duration_seconds_count', { level: 'REGION', outcome: 'errors' })).toBeGreaterThanOrEqual(3);
 
     const region = await scrape(stack.subgraphs.REGION.url);

@@ -160,8 +160,9 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
 
   function observe(record: RequestRecord, status: number, ms: number) {
     const outcome = status >= 500 ? 'failed' : status >= 400 ? 'refused' : record.errorCodes.length ? 'errors' : 'ok';
-    options.metrics.requests.inc({ operation: options.metrics.operationLabel(record.operation), outcome });
-    options.metrics.requestSeconds.observe({ outcome }, ms / 1000);
+    const operation = options.metrics.operationLabel(record.operation);
+    options.metrics.requests.inc({ operation, outcome });
+    options.metrics.requestSeconds.observe({ operation, outcome }, ms / 1000);
     const line = { ...record, operation: record.operation?.slice(0, 100) ?? null, status, durationMs: Math.round(ms * 10) / 10 };
     if (status >= 500) options.log.error(line, 'graphql request');
     else options.log.info(line, 'graphql request');

@@ -24,6 +24,7 @@ const env: Record<string, string> = {
   DATABASE_PREFIX: `seed${process.pid}_`,
   REGION_PORT: '0',
   REFLOW_SCHEDULER: 'false',
+  LOG_LEVEL: 'silent',
 };
 let sqliteDir: string | undefined;
 

@@ -20,6 +20,7 @@ const PRODUCTION_SECRETS = {
   SERVICE_TOKEN_SECRET: 'hostile-test-service-secret-0123456789abc',
   // Production as an operator's trial runs it: with the demo agencies, so that their tokens count.
   SEED_DEMO: 'true',
+  LOG_LEVEL: 'silent',
 };
 
 beforeAll(async () => {

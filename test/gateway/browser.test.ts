@@ -26,7 +26,10 @@ beforeAll(async () => {
   allowedOrigin = `http://127.0.0.1:${await listen(allowedSite, 0, '127.0.0.1')}`;
   otherOrigin = `http://127.0.0.1:${await listen(otherSite, 0, '127.0.0.1')}`;
   stack = await startTestStack({ CORS_ORIGINS: allowedOrigin });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  // The browser is the client: it keeps the real clock even when a test run fakes the platforms' day
+  // with libfaketime (whose preload stalls Chromium's page loads).
+  const browserEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME')));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], env: browserEnv as Record<string, string> });
 });
 afterAll(async () => {
   await browser?.close();

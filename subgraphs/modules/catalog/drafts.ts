@@ -1,18 +1,11 @@
-import { BasicDatabase, DataForm, ItemDataType, OpenType, ShareMode, ShareType, UpdateFrequency } from './enums';
+import { BasicDatabase, DataForm, ItemDataType, UpdateFrequency } from './enums';
+import { ItemShareAttributes } from './share-rules';
 
 /** A data item as an agency describes it (graphql/inputs.ts takes it from a client; the demo seed writes it). */
-export interface ItemDraft {
-  code: string;
+export interface ItemDraft extends ItemShareAttributes {
   name: string;
   dataType: ItemDataType;
   description: string;
-  shareType: ShareType;
-  shareConditions?: string | null;
-  shareReason?: string | null;
-  legalBasis?: string | null;
-  shareMode: ShareMode;
-  openType: OpenType;
-  maskRule?: string | null;
   maskedDeliveryOnly: boolean;
 }
 

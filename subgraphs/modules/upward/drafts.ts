@@ -12,23 +12,16 @@ export interface UpwardApplicationDraft {
   requestedEndDate: Date;
 }
 
-/** The facts filed, as one authority hands them to the next. */
-export interface FiledFacts {
+/** The facts filed, as one authority hands them to the next: the draft, and who filed it for what. */
+export interface FiledFacts extends UpwardApplicationDraft {
   id: string;
   requesterUscc: string;
   requesterUser: string;
   requesterLevel: Level;
   requesterJurisdiction: string;
-  resourceId: string;
   resourceCode: string;
   resourceLevel: Level;
   resourceJurisdiction: string;
   sourceDepartmentUscc: string;
-  items: string[];
-  scenario: string;
-  purpose: string;
-  legalBasis: string;
-  shareMode: ShareMode;
-  requestedEndDate: Date;
   filedAt: Date;
 }

@@ -1,7 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, Length } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ShareMode } from '../../catalog/enums';
 import { ShareApplicationDraft } from '../drafts';
+import { ShareDecision } from '../enums';
 
 @InputType({ description: 'What an agency asks of a data source department: items, scenario, purpose, mode, end date (004 art. 23)' })
 export class ShareApplicationInput implements ShareApplicationDraft {
@@ -26,4 +27,14 @@ export class ShareApplicationInput implements ShareApplicationDraft {
 
   @Field({ description: 'When the use ends; the approval may fix an earlier date' })
   requestedEndDate: Date;
+}
+
+/** A data source department's decision on an application: the share application, or the upward one routed to it (004 art. 23). */
+@ArgsType()
+export class ShareDecisionArgs {
+  @Field(() => ShareDecision) decision: ShareDecision;
+  @Field(() => [String], { nullable: true, description: 'Defaults to every requested item' }) approvedItems?: string[];
+  @Field(() => Date, { nullable: true, description: 'Defaults to the requested end date, and may not exceed it' }) endDate?: Date;
+  @Field(() => String, { nullable: true }) reason?: string;
+  @Field(() => String, { nullable: true }) legalBasis?: string;
 }

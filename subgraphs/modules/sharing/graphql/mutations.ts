@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Resolver } from 'type-graphql';
 import { RequestContext } from '../../../kernel/context';
 import { levelLocalId } from '../../../kernel/graphql/global-id';
 import { LevelMutation } from '../../../kernel/graphql/ownership';
@@ -7,7 +7,7 @@ import { decideApplication } from '../decision.service';
 import { ShareDecision } from '../enums';
 import { revokeGrant } from '../grant.service';
 import { liftSuspension, suspendAgency } from '../suspension.service';
-import { ShareApplicationInput } from './inputs';
+import { ShareApplicationInput, ShareDecisionArgs } from './inputs';
 import { suspensionView } from './platform.fields';
 import { AgencySuspensionView, ShareApplicationType, ShareGrantType } from './types';
 
@@ -26,16 +26,8 @@ export class SharingMutations {
   }
 
   @LevelMutation(() => ShareApplicationType, { pattern: 'decide{Level}ShareApplication', description: "The source department's reviewer approves all or fewer of the items, or refuses with reasons and legal basis (004 art. 23)" })
-  decide(
-    @Arg('id', () => ID) id: string,
-    @Arg('decision', () => ShareDecision) decision: ShareDecision,
-    @Ctx() ctx: RequestContext,
-    @Arg('approvedItems', () => [String], { nullable: true, description: 'Defaults to every requested item' }) approvedItems?: string[],
-    @Arg('endDate', () => Date, { nullable: true, description: 'Defaults to the requested end date, and may not exceed it' }) endDate?: Date,
-    @Arg('reason', () => String, { nullable: true }) reason?: string,
-    @Arg('legalBasis', () => String, { nullable: true }) legalBasis?: string,
-  ) {
-    return decideApplication(ctx, applicationId(ctx, id, 'decide{Level}ShareApplication'), { decision, approvedItems, endDate, reason, legalBasis });
+  decide(@Arg('id', () => ID) id: string, @Args() decision: ShareDecisionArgs, @Ctx() ctx: RequestContext) {
+    return decideApplication(ctx, applicationId(ctx, id, 'decide{Level}ShareApplication'), { ...decision });
   }
 
   @LevelMutation(() => ShareApplicationType, { pattern: 'deliver{Level}ShareApplication', description: 'The source department records that the approved FILE was delivered' })

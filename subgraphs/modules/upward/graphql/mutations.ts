@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, ID, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, ID, Resolver } from 'type-graphql';
 import { RequestContext } from '../../../kernel/context';
 import { badInput } from '../../../kernel/errors';
 import { decodeGlobalId, levelLocalId, localIdOf } from '../../../kernel/graphql/global-id';
@@ -11,6 +11,7 @@ import { decideUpwardApplication, receiveHolding } from '../holder.service';
 import { reviewUpwardApplication } from '../review.service';
 import { recordWithdrawal, withdrawUpwardApplication } from '../withdrawal.service';
 import { UpwardApplication } from './application.type';
+import { ShareDecisionArgs } from '../../sharing/graphql/inputs';
 import { UpwardApplicationInput, UpwardApplicationTransfer } from './inputs';
 
 /**
@@ -57,16 +58,8 @@ export class UpwardFilingMutations {
 @Resolver()
 export class UpwardHoldingMutations {
   @LevelMutation(() => UpwardApplication, { pattern: 'decide{Level}UpwardApplication', description: 'The data source department approves all or fewer of the items (creating the grant) or refuses with reasons and legal basis (004 art. 23)' })
-  decide(
-    @Arg('id', () => ID) id: string,
-    @Arg('decision', () => ShareDecision) decision: ShareDecision,
-    @Ctx() ctx: RequestContext,
-    @Arg('approvedItems', () => [String], { nullable: true, description: 'Defaults to every requested item' }) approvedItems?: string[],
-    @Arg('endDate', () => Date, { nullable: true, description: 'Defaults to the requested end date, and may not exceed it' }) endDate?: Date,
-    @Arg('reason', () => String, { nullable: true }) reason?: string,
-    @Arg('legalBasis', () => String, { nullable: true }) legalBasis?: string,
-  ) {
-    return decideUpwardApplication(ctx, applicationId('id', id), { decision, approvedItems, endDate, reason, legalBasis });
+  decide(@Arg('id', () => ID) id: string, @Args() decision: ShareDecisionArgs, @Ctx() ctx: RequestContext) {
+    return decideUpwardApplication(ctx, applicationId('id', id), { ...decision });
   }
 
   @LevelMutation(() => ID, { pattern: 'receive{Level}UpwardHolding', description: 'Platform-internal: the region routes an application to a data source department on this platform' })

@@ -34,13 +34,6 @@ export interface MeasuredScenario {
   criteria: Criterion[];
 }
 
-export interface PendingScenario {
-  id: string;
-  title: string;
-  goal: string;
-  pending: string;
-}
-
 /** A scenario that broke off with an error: the rest of the run goes on, and the row says why. */
 export interface FailedScenario {
   id: string;
@@ -48,7 +41,7 @@ export interface FailedScenario {
   error: string;
 }
 
-export type ScenarioResult = MeasuredScenario | PendingScenario | FailedScenario;
+export type ScenarioResult = MeasuredScenario | FailedScenario;
 
 export interface RunDescription {
   date: Date;
@@ -78,11 +71,9 @@ export function criterionMet(criterion: Criterion): boolean {
   }
 }
 
-export const isPending = (result: ScenarioResult): result is PendingScenario => 'pending' in result;
 export const isFailed = (result: ScenarioResult): result is FailedScenario => 'error' in result;
 
-export function goalMet(result: ScenarioResult): boolean | 'pending' | 'error' {
-  if (isPending(result)) return 'pending';
+export function goalMet(result: ScenarioResult): boolean | 'error' {
   if (isFailed(result)) return 'error';
   return result.criteria.every(criterionMet);
 }
@@ -97,7 +88,7 @@ export const formatRatio = (value: number) => `${formatNumber(value, 2)}x`;
 
 const goalText = (criteria: Criterion[]) => criteria.map((c) => `${c.label} ${c.comparison === '=' ? '=' : c.comparison === '>=' ? '≥' : '≤'} ${c.targetText}`).join(' and ');
 
-const VERDICT = { true: 'yes', false: '**no**', pending: 'pending', error: '**error**' } as const;
+const VERDICT = { true: 'yes', false: '**no**', error: '**error**' } as const;
 
 /** The markdown report: what ran where, then one row per scenario. */
 export function renderTable(results: ScenarioResult[], run: RunDescription): string {
@@ -110,10 +101,6 @@ export function renderTable(results: ScenarioResult[], run: RunDescription): str
   ];
   for (const result of results) {
     const met = VERDICT[String(goalMet(result)) as keyof typeof VERDICT];
-    if (isPending(result)) {
-      lines.push(`| ${result.id} | ${escapeCell(result.title)} | — | ${escapeCell(result.goal)} | ${met} | ${escapeCell(result.pending)} |`);
-      continue;
-    }
     if (isFailed(result)) {
       lines.push(`| ${result.id} | ${escapeCell(result.title)} | — | — | ${met} | ${escapeCell(result.error)} |`);
       continue;

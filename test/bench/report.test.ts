@@ -1,4 +1,4 @@
-import { criterionMet, goalMet, MeasuredScenario, PendingScenario, ratio, renderTable, RunDescription } from '../../bench/report';
+import { criterionMet, goalMet, MeasuredScenario, ratio, renderTable, RunDescription } from '../../bench/report';
 import { combineRounds, interleaving } from '../../bench/rounds';
 
 const RUN: RunDescription = {
@@ -22,7 +22,6 @@ const P1: MeasuredScenario = {
   ],
 };
 
-const PENDING: PendingScenario = { id: 'P4', title: 'record query', goal: 'RPS ratio ≥ 0.9x', pending: 'pending: records module' };
 
 describe('benchmark ratios', () => {
   it('divides the measured side by the reference side', () => {
@@ -58,14 +57,10 @@ describe('goals', () => {
     expect(criterionMet({ ...unbounded, comparison: '>=' })).toBe(true);
     expect(criterionMet({ ...unbounded, comparison: '<=' })).toBe(false);
   });
-
-  it('leaves a scenario that could not run pending, neither met nor missed', () => {
-    expect(goalMet(PENDING)).toBe('pending');
-  });
 });
 
 describe('the markdown table', () => {
-  const table = renderTable([P1, PENDING], RUN);
+  const table = renderTable([P1], RUN);
 
   it('states the machine and the load above the table', () => {
     expect(table.split('\n')[0]).toBe(
@@ -77,7 +72,6 @@ describe('the markdown table', () => {
     const rows = table.trim().split('\n').slice(4);
     expect(rows).toEqual([
       "| P1 | catalog page: ours vs stock | 2.50x RPS | RPS ratio ≥ 2.0x and p99 ≤ stock's (120 ms) | yes | ours 250 rps, stock 100 rps |",
-      '| P4 | record query | — | RPS ratio ≥ 0.9x | pending | pending: records module |',
     ]);
   });
 

@@ -11,6 +11,9 @@ export interface AccessToGrant {
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** The scenario the benchmark's grants approve, which its record queries state as their purpose (004 art. 20, 23). */
+export const BENCH_SCENARIO = 'benchmark';
+
 /**
  * Benchmark SETUP only: an approved grant (004 art. 23), written straight into the holding platform's
  * tables, so that the enforced side of P4 releases every field it asks for instead of refusing some:
@@ -23,7 +26,7 @@ export async function grantAccess(db: DataSource, access: AccessToGrant): Promis
     agencyUscc: access.agencyUscc,
     resourceId: access.resourceId,
     itemCodesJson: JSON.stringify(access.itemCodes),
-    scenario: 'benchmark',
+    scenario: BENCH_SCENARIO,
     mode: ShareMode.INTERFACE,
     endsAt: new Date(Date.now() + 30 * DAY_MS),
     status: GrantStatus.APPROVED,

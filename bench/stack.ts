@@ -56,6 +56,8 @@ export class BenchStack {
       // As deployed: production mode (graphql-js, for one, leaves out its development checks), with
       // secrets of this run. P4 restarts the platforms in development: its bypass is refused in production.
       NODE_ENV: 'production',
+      // Production starts without demo data; the benchmark's agencies, catalog and records are the demo's.
+      SEED_DEMO: 'true',
       JWT_SECRET: randomBytes(32).toString('hex'),
       GATEWAY_SIGNING_SECRET: randomBytes(32).toString('hex'),
       SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),

@@ -1,3 +1,5 @@
+import { BENCH_SCENARIO } from '../records-access';
+
 /** The operations the benchmark sends, written once. */
 
 /** A page of the integrated catalog as an agency browses it: all three levels, each resource with its items. */
@@ -21,9 +23,9 @@ export const CATALOG_INDEX_PAGE = `query CatalogIndexPage($first: Int!) {
   }
 }`;
 
-/** Person records of the region's basic database, every field enforced per item (issue 4). */
+/** Person records of the region's basic database, every field enforced per item, read for the scenario the benchmark's grants approve. */
 export const REGION_PERSONS = `query RegionPersons($first: Int!) {
-  platform(level: REGION) { ... on PersonRegister { persons(first: $first) { edges { node { name gender birthDate householdAddress } } } } }
+  platform(level: REGION) { ... on PersonRegister { persons(first: $first, purpose: "${BENCH_SCENARIO}") { edges { node { name gender birthDate householdAddress } } } } }
 }`;
 
 export const graphqlBody = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });

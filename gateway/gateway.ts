@@ -6,7 +6,10 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createTokenVerifier, InvalidTokenError } from '../subgraphs/kernel/auth/jwt';
+import { PUBLIC_REQUESTER } from '../subgraphs/kernel/auth/caller';
 import { TokenClaims } from '../subgraphs/kernel/auth/identity';
+import { createSharedState } from '../subgraphs/kernel/shared-state';
+import { PublicRateLimit } from './public-rate-limit';
 import { PlatformConfig } from '../subgraphs/kernel/config';
 import { createLogger, ServiceMetrics } from '../subgraphs/kernel/observability';
 import { graphiqlRoutes } from './graphiql/serve';
@@ -22,8 +25,8 @@ import { ForwardedContext, SignedSubgraphDataSource } from './subgraph-data-sour
 import { stopWarmUpAfterPlanning, warmUp } from './warm-up';
 
 export interface GatewayContext extends ForwardedContext {
-  /** What the token says; who it identifies is each platform's registry's answer. */
-  claims: TokenClaims;
+  /** What the token says; who it identifies is each platform's registry's answer. Null for a public caller. */
+  claims: TokenClaims | null;
   /** Forwarded verbatim: each subgraph verifies the token itself. */
   authorization: string;
   requestId: string;
@@ -129,15 +132,34 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
   for (const problem of await warmUp(apollo, KNOWN_OPERATIONS)) log.warn({ problem }, 'gateway warm-up');
 
   const verifyToken = createTokenVerifier(config.jwt);
+  const publicRate = new PublicRateLimit(createSharedState(config.redis), config.gateway.publicRequestsPerMinute);
   const admit = async (request: IncomingGraphQLRequest): Promise<Admission<GatewayContext>> => {
-    const authorization = request.headers.get('authorization') ?? '';
-    const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
-    if (!token) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required (Authorization: Bearer <jwt>)' };
+    const authorization = request.headers.get('authorization');
     const stated = statedPurposeFrom(request.headers.get(PURPOSE_HEADER));
     if (!stated.ok) return { admit: false, status: 400, code: 'BAD_REQUEST', message: stated.reason };
+    const common = { requestId: request.requestId, purpose: request.headers.get(PURPOSE_HEADER) ?? '' };
+    // No Authorization header at all: the public, limited per address; each platform serves it only open data.
+    if (authorization === undefined) {
+      let verdict;
+      try {
+        verdict = await publicRate.check(request.clientAddress);
+      } catch {
+        return { admit: false, status: 503, code: 'SERVICE_UNAVAILABLE', message: 'public access is limited per address, and the shared count is unavailable; try again, or send an agency token' };
+      }
+      if (!verdict.ok) {
+        const message = config.gateway.publicRequestsPerMinute === 0
+          ? 'this platform serves no public requests: a bearer token is required (Authorization: Bearer <jwt>)'
+          : `more than ${config.gateway.publicRequestsPerMinute} requests without a token from ${request.clientAddress} this minute; retry after ${verdict.retryAfterSeconds} s`;
+        return { admit: false, status: config.gateway.publicRequestsPerMinute === 0 ? 401 : 429, code: config.gateway.publicRequestsPerMinute === 0 ? 'UNAUTHENTICATED' : 'RATE_LIMITED', message, retryAfterSeconds: verdict.retryAfterSeconds };
+      }
+      return { admit: true, context: { ...common, claims: null, authorization: '', publicCaller: request.clientAddress || 'unknown' } };
+    }
+    // A token that does not verify is refused, never taken for a public request.
+    const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
+    if (!token) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required (Authorization: Bearer <jwt>); leave the header out to read open data as the public' };
     try {
       const claims = await verifyToken(token);
-      return { admit: true, context: { claims, authorization, requestId: request.requestId, purpose: request.headers.get(PURPOSE_HEADER) ?? '' } };
+      return { admit: true, context: { ...common, claims, authorization } };
     } catch (error) {
       if (error instanceof InvalidTokenError) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: error.message };
       throw error;
@@ -155,7 +177,7 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     metrics,
     metricsAccess: { served: config.environment !== 'production' || config.metricsToken !== null, token: config.metricsToken },
     // The gateway knows only what the token claims; each platform's log line has the registry's answer.
-    describe: (context) => ({ agency: context.claims.agency, platform: null }),
+    describe: (context) => ({ agency: context.claims?.agency ?? PUBLIC_REQUESTER, platform: null }),
   });
   let port: number;
   try {
@@ -163,6 +185,7 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
   } catch (error) {
     await apollo.stop();
     await Promise.all(dataSources.map((dataSource) => dataSource.close()));
+    await publicRate.close();
     throw error;
   }
   log.info({ port, host: config.host }, 'gateway listening');
@@ -174,6 +197,7 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
       await drainServer(server, config.drainTimeoutMs);
       await apollo.stop();
       await Promise.all(dataSources.map((dataSource) => dataSource.close()));
+      await publicRate.close();
     },
   };
 }

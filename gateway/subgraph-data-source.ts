@@ -4,6 +4,7 @@ import { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gate
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { DocumentNode, GraphQLFormattedError, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { Pool } from 'undici';
+import { PUBLIC_CALLER_HEADER } from '../subgraphs/kernel/auth/caller';
 import { signRequest } from '../subgraphs/kernel/auth/request-signature';
 import { Level } from '../subgraphs/kernel/levels';
 import { PURPOSE_HEADER } from '../subgraphs/kernel/server/http';
@@ -14,6 +15,8 @@ export interface ForwardedContext {
   requestId?: string;
   /** The x-data-purpose header as the client sent it (percent-encoded), forwarded and signed. */
   purpose?: string;
+  /** A request without a token: the client's address, forwarded and signed (auth/caller.ts). */
+  publicCaller?: string;
   /** Set when a platform refused the caller's identity: the whole request is then answered 401 with this reason. */
   identityRefusal?: string;
   /** Bytes of subgraph responses so far in this request (the response backstop counts them). */
@@ -78,13 +81,14 @@ export class SignedSubgraphDataSource implements GraphQLDataSource<ForwardedCont
     if (!request.query) throw new Error('Missing query');
     const forwarded = context as ForwardedContext;
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
-    const { authorization = '', requestId, purpose = '' } = forwarded;
+    const { authorization = '', requestId, purpose = '', publicCaller = '' } = forwarded;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       ...traceHeaders(),
-      ...signRequest(this.signingSecret, { method: 'POST', path: this.path, authorization, purpose, body }),
+      ...signRequest(this.signingSecret, { method: 'POST', path: this.path, authorization, purpose, publicCaller, body }),
     };
     if (authorization) headers.authorization = authorization;
+    if (publicCaller) headers[PUBLIC_CALLER_HEADER] = publicCaller;
     if (purpose) headers[PURPOSE_HEADER] = purpose;
     if (requestId) headers['x-request-id'] = requestId;
 

@@ -93,6 +93,12 @@ export type DataItemInput = {
   maskRule?: InputMaybe<Scalars['String']['input']>;
   maskedDeliveryOnly?: Scalars['Boolean']['input'];
   name: Scalars['String']['input'];
+  /** CONDITIONAL_OPEN: objects, uses and scope of use (004 art. 27 (2)) */
+  openConditions?: InputMaybe<Scalars['String']['input']>;
+  /** NOT_OPEN: why (004 art. 27 (1)) */
+  openGrounds?: InputMaybe<NotOpenGrounds>;
+  /** NOT_OPEN: the law, regulation or right the grounds rest on */
+  openLegalBasis?: InputMaybe<Scalars['String']['input']>;
   openType: OpenType;
   shareConditions?: InputMaybe<Scalars['String']['input']>;
   shareMode?: ShareMode;
@@ -140,7 +146,49 @@ export type ItemDataType =
   | 'INTEGER'
   | 'STRING';
 
-/** 开放属性: whether the public may obtain a data item (004 art. 26) */
+/** Why a data item is not opened: trade secret, personal privacy, or a law or regulation forbids it (004 art. 27 (1)) */
+export type NotOpenGrounds =
+  | 'FORBIDDEN_BY_LAW'
+  | 'PERSONAL_PRIVACY'
+  | 'TRADE_SECRET';
+
+/** What opened data is said to infringe (004 art. 28 ¶3) */
+export type ObjectionGround =
+  | 'PERSONAL_INFORMATION'
+  | 'PRIVACY'
+  | 'TRADE_SECRET';
+
+/** What the source department decides after verifying (004 art. 28 ¶3) */
+export type ObjectionOutcome =
+  | 'REOPEN'
+  | 'REOPEN_MASKED'
+  | 'WITHDRAW';
+
+/** SUSPENDED until the source department decides: WITHDRAWN, REOPENED or REOPENED_MASKED (004 art. 28 ¶3) */
+export type ObjectionState =
+  | 'REOPENED'
+  | 'REOPENED_MASKED'
+  | 'SUSPENDED'
+  | 'WITHDRAWN';
+
+/** An objection to opened data: which item (of which record), on what ground, with evidence and a contact (004 art. 28 ¶3) */
+export type OpenDataObjectionInput = {
+  /** How the objector is told the outcome (telephone or e-mail); seen only by the source department */
+  contact: Scalars['String']['input'];
+  /** Evidence (证据材料): what it is and where it can be seen */
+  evidence: Scalars['String']['input'];
+  ground: ObjectionGround;
+  /** The item objected to */
+  item: Scalars['String']['input'];
+  /** One record only; leave out for the item in every record */
+  recordKey?: InputMaybe<Scalars['ID']['input']>;
+  /** The resource's global id */
+  resourceId: Scalars['ID']['input'];
+  /** What is infringed */
+  statement: Scalars['String']['input'];
+};
+
+/** 开放属性: whether the public may obtain a data item (004 art. 27) */
 export type OpenType =
   | 'CONDITIONAL_OPEN'
   | 'NOT_OPEN'

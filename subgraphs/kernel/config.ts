@@ -84,6 +84,8 @@ export interface PlatformConfig {
     maxCost: number;
     /** The response backstop: bytes of subgraph responses one request may gather. */
     maxResponseBytes: number;
+    /** Requests without a token one client address may make per minute (gateway/public-rate-limit.ts); 0 closes public access. */
+    publicRequestsPerMinute: number;
     /** Answer the `Apollo-Query-Plan-Experimental` header with the query plan: outside production, or when asked (the benchmark). */
     showQueryPlans: boolean;
   };
@@ -207,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
       maxSocketsPerSubgraph: int('GATEWAY_MAX_SOCKETS', 64),
       maxCost: int('GATEWAY_MAX_COST', 50_000),
       maxResponseBytes: int('GATEWAY_MAX_RESPONSE_BYTES', 16 * 1024 * 1024),
+      publicRequestsPerMinute: int('PUBLIC_REQUESTS_PER_MINUTE', 60),
       showQueryPlans: bool('GATEWAY_SHOW_QUERY_PLANS', environment !== 'production'),
     },
     enforcementBypass,

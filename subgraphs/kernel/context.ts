@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { Caller } from './auth/caller';
 import { Identity } from './auth/identity';
 import { WorkingCalendar } from './calendar';
 import { AuditCollector } from './audit/collector';
@@ -10,6 +11,9 @@ import { SharedState } from './shared-state';
 
 /** What every resolver of every level gets: who asks, which platform answers, and per-request loaders. */
 export interface RequestContext {
+  /** An agency's or the public's request (auth/caller.ts). */
+  caller: Caller;
+  /** The agency asking. For a public caller there is none: reading it refuses the field with UNAUTHENTICATED. */
   identity: Identity;
   /** The caller's Authorization header, forwarded when this platform calls another level for them. */
   authorization: string;

@@ -35,6 +35,11 @@ export interface PlatformModule {
   seedDemo?: (seed: SeedContext) => Promise<void>;
   /** Runs once the platform serves requests (e.g. a scheduler); what it returns is awaited before the database closes. */
   start?: (context: StartContext) => () => Promise<void>;
+  /**
+   * Fields the public may select without a token (kernel/graphql/public-fields.ts), as `Type.field`
+   * or `Type.*`; every other field refuses a public caller. Values still pass the open-type decision.
+   */
+  openToPublic?: string[];
   /** Root fields SERVICE identities may call (platform-to-platform flows), as level patterns ('{level}ReflowChanges'); nothing else. */
   serviceFields?: string[];
   /** Tables that access decisions are made from: every change to them bumps the policy generation (db/policy-generation.ts). */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DemoAgency } from '../../subgraphs/modules/agency/demo-agencies';
 import { itemRows } from '../../subgraphs/modules/catalog/catalog.service';
-import { CatalogState, DataForm, ItemDataType, OpenType, ShareMode, ShareType, UpdateFrequency } from '../../subgraphs/modules/catalog/enums';
+import { CatalogState, DataForm, ItemDataType, NotOpenGrounds, OpenType, ShareMode, ShareType, UpdateFrequency } from '../../subgraphs/modules/catalog/enums';
 import { DataItemInput } from '../../subgraphs/modules/catalog/graphql/inputs';
 import { CatalogIndexEntry } from '../../subgraphs/modules/catalog/index-entry.entity';
 import { indexEntryFor } from '../../subgraphs/modules/catalog/index-report';
@@ -12,12 +12,16 @@ import { GraphQLResponse, TestStack } from '../support/stack';
 /** A data item as the API takes it; only what a test cares about needs saying. */
 export type ItemSpec = Pick<DataItemInput, 'code' | 'name' | 'shareType' | 'openType'> & Partial<DataItemInput>;
 
+/** What a NOT_OPEN item states (004 art. 27 (1)), unless a test says otherwise. */
+export const NOT_OPENED_FOR_PRIVACY = { openGrounds: NotOpenGrounds.PERSONAL_PRIVACY, openLegalBasis: '《中华人民共和国个人信息保护法》第二十八条' };
+
 export const unconditionalItem = (code: string, name: string, extra: Partial<DataItemInput> = {}): ItemSpec => ({
   code,
   name,
   dataType: ItemDataType.STRING,
   shareType: ShareType.UNCONDITIONAL,
   openType: OpenType.NOT_OPEN,
+  ...((extra.openType ?? OpenType.NOT_OPEN) === OpenType.NOT_OPEN ? NOT_OPENED_FOR_PRIVACY : {}),
   ...extra,
 });
 

@@ -1,5 +1,5 @@
 import { demoAgency, Sector } from '../../subgraphs/modules/agency/demo-agencies';
-import { OpenType, ShareMode, ShareType } from '../../subgraphs/modules/catalog/enums';
+import { NotOpenGrounds, OpenType, ShareMode, ShareType } from '../../subgraphs/modules/catalog/enums';
 import { startTestStack, TestStack } from '../support/stack';
 import { conditionalItem, ItemSpec, notSharedItem, onlyError, resourceInput, unconditionalItem } from './catalog-fixtures';
 
@@ -36,10 +36,14 @@ const VIOLATIONS: [rule: string, item: ItemSpec, field: string, citation: string
   ['masked-only delivery needs a mask rule', unconditionalItem('diagnosis', '诊断', { maskedDeliveryOnly: true }), 'maskRule', '004 art. 22', /masked delivery \(004 art\. 22\) needs a mask rule/],
   ['the MASKED share mode needs a mask rule', conditionalItem('diagnosis', '诊断', { shareMode: ShareMode.MASKED }), 'maskRule', '004 art. 22', /masked delivery \(004 art\. 22\) needs a mask rule/],
   ['a mask rule is one the platform knows', conditionalItem('diagnosis', '诊断', { maskRule: 'SHA1' }), 'maskRule', '004 art. 22', /unknown mask rule 'SHA1'.*004 art\. 22/],
-  ['data withheld from agencies is not opened to the public', notSharedItem('diagnosis', '诊断', { openType: OpenType.CONDITIONAL_OPEN }), 'openType', '004 art. 26', /is NOT_SHARED, so it cannot be opened \(CONDITIONAL_OPEN\)/],
+  ['a NOT_OPEN item states its grounds', unconditionalItem('diagnosis', '诊断', { openGrounds: null }), 'openGrounds', '004 art. 27', /is NOT_OPEN: 004 art\. 27 \(1\) requires its grounds: TRADE_SECRET, PERSONAL_PRIVACY or FORBIDDEN_BY_LAW/],
+  ['a NOT_OPEN item states the basis of its grounds', unconditionalItem('diagnosis', '诊断', { openLegalBasis: ' ' }), 'openLegalBasis', '004 art. 27', /is NOT_OPEN on PERSONAL_PRIVACY: state the law, regulation or right/],
+  ['a CONDITIONAL_OPEN item states its conditions', unconditionalItem('diagnosis', '诊断', { openType: OpenType.CONDITIONAL_OPEN }), 'openConditions', '004 art. 27', /is CONDITIONAL_OPEN: 004 art\. 27 \(2\) requires the conditions/],
+  ['only a NOT_OPEN item has grounds for not opening', unconditionalItem('diagnosis', '诊断', { openType: OpenType.UNCONDITIONAL_OPEN, openGrounds: NotOpenGrounds.TRADE_SECRET }), 'openGrounds', '004 art. 27', /grounds for not opening apply only to NOT_OPEN items/],
+  ['only a CONDITIONAL_OPEN item has open conditions', unconditionalItem('diagnosis', '诊断', { openConditions: '仅限科研' }), 'openConditions', '004 art. 27', /open conditions apply only to CONDITIONAL_OPEN items/],
 ];
 
-describe('share attributes of every data item are checked when an agency writes its catalog (004 art. 21-22)', () => {
+describe('share and open attributes of every data item are checked when an agency writes its catalog (004 art. 21-22, 27)', () => {
   it.each(VIOLATIONS)('rejects a resource breaking "%s", naming the item and the rule, and writes nothing', async (_rule, item, field, citation, says) => {
     const before = await visibleResources();
     const error = onlyError(await stack.query(CREATE, { input: withBadItem(item) }, token));
@@ -57,6 +61,12 @@ describe('share attributes of every data item are checked when an agency writes 
     expect(response.body.errors).toBeUndefined();
     const created = (await visibleResources()).find((r: any) => r.id === response.body.data.createCityResource.id);
     expect(created.items).toEqual([{ code: 'diagnosis', shareType: ShareType.CONDITIONAL }, { code: 'genome', shareType: ShareType.NOT_SHARED }]);
+  });
+
+  it('lets data withheld from agencies be opened: no article of the seeds ties the open type to the share type (004 art. 21, 27)', async () => {
+    const items = [notSharedItem('station_id', '监测站编号', { openType: OpenType.CONDITIONAL_OPEN, openGrounds: null, openLegalBasis: null, openConditions: '用于环境科研' })];
+    const response = await stack.query(CREATE, { input: resourceInput('不共享但可有条件开放的资源', items) }, token);
+    expect(response.body.errors).toBeUndefined();
   });
 
   it('rejects a resource without items, and an item code listed twice', async () => {

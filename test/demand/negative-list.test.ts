@@ -59,7 +59,7 @@ describe('the negative list (负面清单) is the NOT_SHARED items of the publis
       dataForm: 'TABLE',
       format: 'MySQL table',
       updateFrequency: 'DAILY',
-      items: [{ code: 'case_no', name: '报告卡编号', dataType: 'STRING', shareType: 'NOT_SHARED', openType: 'NOT_OPEN', shareReason: '涉及患者隐私', legalBasis: '《中华人民共和国传染病防治法》第十二条' }],
+      items: [{ code: 'case_no', name: '报告卡编号', dataType: 'STRING', shareType: 'NOT_SHARED', openType: 'NOT_OPEN', openGrounds: 'PERSONAL_PRIVACY', openLegalBasis: '《中华人民共和国传染病防治法》第十二条', shareReason: '涉及患者隐私', legalBasis: '《中华人民共和国传染病防治法》第十二条' }],
     };
     dataOf(await stack.query('mutation($input: CatalogResourceInput!) { createCityResource(input: $input) { id } }', { input }, provider));
     expect((await negativeList('city', '150100')).map((e: { itemCode: string }) => e.itemCode)).not.toContain('case_no');

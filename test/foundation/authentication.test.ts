@@ -13,8 +13,14 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 describe('the gateway authenticates every request', () => {
-  it('refuses a request without a token with UNAUTHENTICATED and no data', async () => {
+  it('serves a request without a token as the public: nothing an agency reads, UNAUTHENTICATED at the field (test/public)', async () => {
     const response = await stack.query('{ jurisdiction(code: "150000") { name } }');
+    expect(response.body.data).toBeNull();
+    expect(response.body.errors!.map((e) => [e.path, e.extensions!.code])).toEqual([[['jurisdiction'], 'UNAUTHENTICATED']]);
+  });
+
+  it('refuses an Authorization header that is not a bearer token, rather than reading it as the public', async () => {
+    const response = await stack.query('{ jurisdiction(code: "150000") { name } }', {}, undefined, { authorization: 'Basic dXNlcjpwYXNz' });
     expect(response.status).toBe(401);
     expect(response.body.data).toBeUndefined();
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);

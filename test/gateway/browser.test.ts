@@ -71,7 +71,9 @@ describe('GraphiQL at the gateway', () => {
     const page = await (await fetch(stack.gateway.url, { headers: { accept: 'text/html' } })).text();
     expect(page).toContain('<script src="/graphiql/page.js"></script>');
     expect(page).not.toMatch(/(src|href)="https?:/);
-    expect((await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ viewer { level } }"}' })).status).toBe(401);
+    const anonymous = (await (await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ viewer { level } }"}' })).json()) as any;
+    expect(anonymous.data).toBeNull();
+    expect(anonymous.errors.map((e: any) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
   });
 });
 

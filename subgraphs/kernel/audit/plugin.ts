@@ -1,5 +1,6 @@
 import type { ServiceMetrics } from '../observability';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { auditedRequester } from '../auth/caller';
 import { RequestContext } from '../context';
 import { AuditWriter } from './writer';
 
@@ -16,7 +17,7 @@ export function auditPlugin(writer: AuditWriter, metrics: ServiceMetrics): Apoll
             const drafts = contextValue.audit.drafts();
             for (const draft of drafts) metrics.decisions.inc({ effect: draft.effect, reason: draft.reason ?? 'none' });
             const started = performance.now();
-            await writer.append(contextValue.identity, contextValue.requestId, contextValue.now, drafts);
+            await writer.append(auditedRequester(contextValue.caller), contextValue.requestId, contextValue.now, drafts);
             if (drafts.length) metrics.auditAppendSeconds.observe((performance.now() - started) / 1000);
           } catch {
             response.body = { kind: 'single', singleResult: { errors: [{ message: 'the audit trail could not be written; no data was released', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } };

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Identity } from '../auth/identity';
+import type { AuditedRequester } from '../auth/caller';
 import { AuditChainHead, AuditRecord } from './audit.entity';
 import { chainHash, GENESIS_HASH } from './chain';
 import { AuditDraft } from './collector';
@@ -34,15 +34,15 @@ export class AuditWriter {
 
   constructor(private readonly db: DataSource) {}
 
-  append(identity: Identity, requestId: string, at: Date, drafts: AuditDraft[]): Promise<void> {
+  append(requester: AuditedRequester, requestId: string, at: Date, drafts: AuditDraft[]): Promise<void> {
     if (drafts.length === 0) return Promise.resolve();
     const iso = at.toISOString();
     const rows = drafts.map((d) => ({
       at: iso,
       requestId,
-      agencyUscc: identity.agency,
-      userSub: identity.sub,
-      agencyJurisdiction: identity.jurisdiction,
+      agencyUscc: requester.agency,
+      userSub: requester.sub,
+      agencyJurisdiction: requester.jurisdiction,
       action: d.action,
       resourceId: d.resourceId,
       resourceJurisdiction: d.resourceJurisdiction,

@@ -5,8 +5,8 @@ import type { SharedState } from '../shared-state';
  * The gateway signs every request it sends to a subgraph, so that a subgraph can tell a request that
  * passed the gateway's authentication and operation limits from one sent to it directly.
  * The MAC covers method, path, timestamp, nonce, the caller's Authorization header, the purpose the
- * request states (x-data-purpose) and a body digest; a subgraph accepts it only within a time window
- * and only once (nonce).
+ * request states (x-data-purpose), the public caller's address (for a request without a token) and a
+ * body digest; a subgraph accepts it only within a time window and only once (nonce).
  */
 export const SIGNATURE_HEADERS = {
   timestamp: 'x-platform-timestamp',
@@ -20,6 +20,8 @@ interface SignedRequest {
   authorization: string;
   /** The x-data-purpose header as sent, '' when there is none. */
   purpose?: string;
+  /** The public caller's address the gateway vouches for (auth/caller.ts), '' for an agency's request. */
+  publicCaller?: string;
   body: string | Uint8Array;
 }
 
@@ -31,7 +33,7 @@ interface SignedParts extends SignedRequest {
 function mac(secret: string, parts: SignedParts): string {
   const bodyDigest = createHash('sha256').update(parts.body).digest('hex');
   return createHmac('sha256', secret)
-    .update([parts.method.toUpperCase(), parts.path, parts.timestamp, parts.nonce, parts.authorization, parts.purpose ?? '', bodyDigest].join('\n'))
+    .update([parts.method.toUpperCase(), parts.path, parts.timestamp, parts.nonce, parts.authorization, parts.purpose ?? '', parts.publicCaller ?? '', bodyDigest].join('\n'))
     .digest('base64url');
 }
 

@@ -14,7 +14,8 @@ export type DeadlineKind =
   | 'DEMAND_REPLY'
   | 'DEMAND_DELIVERY'
   | 'REFLOW_REPLY'
-  | 'UPWARD_STEP';
+  | 'UPWARD_STEP'
+  | 'OBJECTION_VERIFICATION';
 
 export interface DeadlineRule {
   workingDays: number;
@@ -45,6 +46,9 @@ const INNER_MONGOLIA_2024: PolicyProfile = {
     // reuses the 5 working days art. 23 gives a source department to answer a share request.
     REFLOW_REPLY: { workingDays: 5, citation: '004 art. 19 (limit of art. 23)' },
     UPWARD_STEP: { workingDays: 5, citation: '004 art. 25 (limit of art. 23)' },
+    // Art. 28 ¶3 suspends opening at once and has the source department verify, without a time limit;
+    // the 7 working days Anhui gives a providing department to verify a reported error (002 art. 26) stand in.
+    OBJECTION_VERIFICATION: { workingDays: 7, citation: '004 art. 28 ¶3 (limit of 002 art. 26)' },
   },
 };
 

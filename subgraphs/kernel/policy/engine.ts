@@ -1,5 +1,5 @@
 import { decodeGlobalId } from '../graphql/global-id';
-import { Decision, DenyReason, Effect, GrantView, ItemPolicy, Purpose, Requester, ShareMode, ShareType } from './types';
+import { Decision, DenyReason, Effect, GrantView, ItemPolicy, OpenItemPolicy, Purpose, Requester, ShareMode, ShareType } from './types';
 
 /** Where a grant stands at the moment of the request, whatever state its row was last saved in. */
 type Standing = 'VALID' | 'EXPIRED' | 'REVOKED' | 'PENDING';
@@ -176,4 +176,31 @@ export function decideMany(
     decisions.set(item.itemCode, decideItem(requester, item, resourceGrants, purpose, now, statedPurpose));
   }
   return decisions;
+}
+
+/**
+ * What the public — a caller with no agency behind it — may have of an item (004 art. 27-28): an
+ * UNCONDITIONAL_OPEN item's value, read directly, unless an objection has suspended its opening or
+ * had it withdrawn (masked when it was reopened after treatment); nothing of a CONDITIONAL_OPEN item
+ * without an approved application, nothing of a NOT_OPEN item. Opening is reading: the public has
+ * no verification (核验) path, which serves agencies' duties. An item delivered only masked to
+ * agencies is opened masked too.
+ */
+export function decideOpen(item: OpenItemPolicy, purpose: Purpose): Decision {
+  const deny = (reason: DenyReason) => decision('DENY', reason, null, item.shareType);
+  if (purpose !== 'READ') return deny('NOT_OPEN');
+  switch (item.openType) {
+    case 'NOT_OPEN':
+      return deny('NOT_OPEN');
+    case 'CONDITIONAL_OPEN':
+      return deny('OPEN_APPLICATION_REQUIRED');
+    case 'UNCONDITIONAL_OPEN':
+      if (item.objection === 'WITHDRAWN') return deny('NOT_OPEN');
+      if (item.objection === 'SUSPENDED') return deny('OPEN_SUSPENDED');
+      return decision(item.objection === 'MASKED' ? 'ALLOW_MASKED' : allowEffect(item, null), null, null, item.shareType);
+    default: {
+      const unknown: never = item.openType;
+      throw new Error(`item ${item.itemCode} of resource ${item.resourceId} has unknown open type '${unknown}'`);
+    }
+  }
 }

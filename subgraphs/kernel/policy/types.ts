@@ -24,7 +24,13 @@ export type DenyReason =
   /** A CONDITIONAL item read for a purpose other than the scenario its grant approved (004 art. 20, 23). */
   | 'PURPOSE_MISMATCH'
   /** Verification answered as often today as it answers for this record and item (or this agency). */
-  | 'VERIFICATION_BUDGET_EXHAUSTED';
+  | 'VERIFICATION_BUDGET_EXHAUSTED'
+  /** A public caller and an item the catalog does not open (004 art. 27 (1)). */
+  | 'NOT_OPEN'
+  /** A public caller and a CONDITIONAL_OPEN item: only an approved application opens it (004 art. 28 ¶2). */
+  | 'OPEN_APPLICATION_REQUIRED'
+  /** Opening suspended by an objection until the source department has verified it (004 art. 28 ¶3). */
+  | 'OPEN_SUSPENDED';
 
 /** What the catalog says about one data item (信息项) of a resource. */
 export interface ItemPolicy {
@@ -35,6 +41,21 @@ export interface ItemPolicy {
   maskRule: string | null;
   /** The item is only ever delivered desensitised, whatever the grant's mode. */
   maskedDeliveryOnly: boolean;
+}
+
+/** Open attribute of one data item (开放属性), 004 art. 27. */
+export type OpenType = 'UNCONDITIONAL_OPEN' | 'CONDITIONAL_OPEN' | 'NOT_OPEN';
+
+/**
+ * What objections on file do to opened data (004 art. 28 ¶3): opening SUSPENDED until the source
+ * department has verified, WITHDRAWN after it, or reopened MASKED after treatment.
+ */
+export type ObjectionEffect = 'SUSPENDED' | 'WITHDRAWN' | 'MASKED';
+
+/** What the catalog and the objections on file say about opening one item (of one record) to the public. */
+export interface OpenItemPolicy extends ItemPolicy {
+  openType: OpenType;
+  objection: ObjectionEffect | null;
 }
 
 /** One approval (or application) of an agency for items of one resource, 004 art. 23. */

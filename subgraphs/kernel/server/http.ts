@@ -15,9 +15,14 @@ export interface IncomingGraphQLRequest {
   headers: HeaderMap;
   rawBody: Buffer;
   requestId: string;
+  /** The peer's address (the connection's, not a header's: a client cannot choose it). */
+  clientAddress: string;
 }
 
-export type Admission<C> = { admit: true; context: C } | { admit: false; status: number; code: string; message: string };
+export type Admission<C> =
+  | { admit: true; context: C }
+  /** Refused; a rate-limited request says when to come back (Retry-After, in seconds). */
+  | { admit: false; status: number; code: string; message: string; retryAfterSeconds?: number };
 
 /** What `/readyz` reports: ready when every check says "ok"; otherwise each failing check says why. */
 export interface Readiness {
@@ -113,9 +118,10 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     const requestId = requestIdFrom(headers.get('x-request-id'));
     record.requestId = requestId;
     span.setAttribute('request.id', requestId);
-    const admission = await options.admit({ method, target, headers, rawBody, requestId });
+    const admission = await options.admit({ method, target, headers, rawBody, requestId, clientAddress: req.socket.remoteAddress ?? '' });
     if (!admission.admit) {
       record.errorCodes.push(admission.code);
+      if (admission.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(admission.retryAfterSeconds));
       return sendError(res, admission.status, admission.code, admission.message, requestId);
     }
     Object.assign(record, options.describe(admission.context));
@@ -230,7 +236,7 @@ function answersCors(req: IncomingMessage, res: ServerResponse, origins: readonl
   }
   if (allowed) {
     res.setHeader('access-control-allow-origin', origin);
-    res.setHeader('access-control-expose-headers', 'x-request-id');
+    res.setHeader('access-control-expose-headers', 'x-request-id, retry-after');
   }
   return true;
 }

@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
+import { PUBLIC_CALLER_HEADER, PUBLIC_REQUESTER, withPublicCaller } from '../auth/caller';
 import { identityFrom, InvalidTokenError } from '../auth/identity';
 import { checkServiceScope } from '../auth/service-scope';
 import { createSubgraphTokenVerifier } from '../auth/service-token';
@@ -27,6 +28,7 @@ import { buildFederatedSchema, ReferenceResolvers } from '../schema';
 import { decodeGlobalId } from '../graphql/global-id';
 import { NodeIdResolver } from '../graphql/node';
 import { NodeType, registerNodeTypes } from '../graphql/node-registry';
+import { guardFieldsForPublic } from '../graphql/public-fields';
 import { Level, levelName } from '../levels';
 import { createLogger, ServiceMetrics } from '../observability';
 import { Admission, createGraphQLHttpServer, drainServer, IncomingGraphQLRequest, listen, PURPOSE_HEADER, Readiness, statedPurposeFrom } from './http';
@@ -44,7 +46,7 @@ export async function buildLevelSchema(definition: LevelDefinition): Promise<Gra
   const modules = definition.modules;
   const nodes = modules.flatMap((m) => m.nodes ?? []);
   registerNodeTypes(nodes);
-  return buildFederatedSchema(
+  const schema = await buildFederatedSchema(
     definition.level,
     {
       resolvers: [NodeIdResolver, ...modules.flatMap((m) => m.resolvers)] as [Function, ...Function[]],
@@ -53,6 +55,7 @@ export async function buildLevelSchema(definition: LevelDefinition): Promise<Gra
     },
     Object.assign({}, nodeReferenceResolvers(definition.level, nodes), ...modules.map((m) => m.referenceResolvers ?? {})),
   );
+  return guardFieldsForPublic(schema, modules.flatMap((m) => m.openToPublic ?? []).map((coordinate) => levelName(definition.level, coordinate)));
 }
 
 /**
@@ -148,43 +151,44 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   const admit = async (request: IncomingGraphQLRequest): Promise<Admission<RequestContext>> => {
     const authorization = request.headers.get('authorization') ?? '';
     const purposeHeader = request.headers.get(PURPOSE_HEADER) ?? '';
+    const publicCaller = request.headers.get(PUBLIC_CALLER_HEADER) ?? '';
     let verdict;
     try {
-      verdict = await signatures.verify(request.headers, { method: request.method, path: request.target, authorization, purpose: purposeHeader, body: request.rawBody });
+      verdict = await signatures.verify(request.headers, { method: request.method, path: request.target, authorization, purpose: purposeHeader, publicCaller, body: request.rawBody });
     } catch {
       return { admit: false, status: 503, code: 'SERVICE_UNAVAILABLE', message: 'replay protection is unavailable (shared state); the request was not admitted' };
     }
     if (!verdict.ok) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: verdict.reason };
     const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
-    if (!token) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required' };
+    // Only the gateway's signature makes a request without a token a public one; a token makes it an agency's.
+    if (!token && !publicCaller) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required' };
+    if (token && publicCaller) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: "a request is an agency's (a token) or the public's, not both" };
     const stated = statedPurposeFrom(purposeHeader);
     if (!stated.ok) return { admit: false, status: 400, code: 'BAD_REQUEST', message: stated.reason };
+    const loaders = new LoaderRegistry();
+    const common = {
+      authorization,
+      requestId: request.requestId,
+      calendar,
+      audit: new AuditCollector(),
+      level: definition.level,
+      db: dataSource,
+      config,
+      loaders,
+      snapshots,
+      now: clock.now(),
+      statedPurpose: stated.purpose,
+      shared: sharedState,
+    };
+    if (!token) return { admit: true, context: withPublicCaller<RequestContext>(common, publicCaller) };
     try {
-      const loaders = new LoaderRegistry();
       const claims = await verifyToken(token);
       const identity = identityFrom(claims, await agencyRegistry({ db: dataSource, loaders, snapshots })(claims.agency));
       if (identity.roles.includes('SERVICE')) {
         const scope = checkServiceScope(request.rawBody, serviceFields);
         if (!scope.ok) return { admit: false, status: 403, code: 'FORBIDDEN', message: scope.reason };
       }
-      return {
-        admit: true,
-        context: {
-          identity,
-          authorization,
-          requestId: request.requestId,
-          calendar,
-          audit: new AuditCollector(),
-          level: definition.level,
-          db: dataSource,
-          config,
-          loaders,
-          snapshots,
-          now: clock.now(),
-          statedPurpose: stated.purpose,
-          shared: sharedState,
-        },
-      };
+      return { admit: true, context: { ...common, identity, caller: { kind: 'AGENCY', identity } } };
     } catch (error) {
       if (error instanceof InvalidTokenError) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: error.message };
       throw error;
@@ -206,7 +210,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     log,
     metrics,
     metricsAccess: { served: config.environment !== 'production' || config.metricsToken !== null, token: config.metricsToken },
-    describe: (context) => ({ agency: context.identity.agency, platform: context.identity.level }),
+    describe: (context) => (context.caller.kind === 'AGENCY' ? { agency: context.caller.identity.agency, platform: context.caller.identity.level } : { agency: PUBLIC_REQUESTER, platform: null }),
   });
   let boundPort: number;
   try {

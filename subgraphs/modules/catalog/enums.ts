@@ -14,6 +14,13 @@ export enum OpenType {
   NOT_OPEN = 'NOT_OPEN',
 }
 
+/** Why an item is NOT_OPEN: the three grounds of 004 art. 27 (1). */
+export enum NotOpenGrounds {
+  TRADE_SECRET = 'TRADE_SECRET',
+  PERSONAL_PRIVACY = 'PERSONAL_PRIVACY',
+  FORBIDDEN_BY_LAW = 'FORBIDDEN_BY_LAW',
+}
+
 /** How shared data is delivered (004 art. 23: the approval fixes the sharing mode). */
 export enum ShareMode {
   INTERFACE = 'INTERFACE',
@@ -72,7 +79,8 @@ export enum BasicDatabase {
 }
 
 registerEnumType(ShareType, { name: 'ShareType', description: '共享属性: who may obtain a data item (004 art. 21)' });
-registerEnumType(OpenType, { name: 'OpenType', description: '开放属性: whether the public may obtain a data item (004 art. 26)' });
+registerEnumType(OpenType, { name: 'OpenType', description: '开放属性: whether the public may obtain a data item (004 art. 27)' });
+registerEnumType(NotOpenGrounds, { name: 'NotOpenGrounds', description: 'Why a data item is not opened: trade secret, personal privacy, or a law or regulation forbids it (004 art. 27 (1))' });
 registerEnumType(ShareMode, { name: 'ShareMode' });
 registerEnumType(DataForm, { name: 'DataForm' });
 registerEnumType(UpdateFrequency, { name: 'UpdateFrequency' });

@@ -27,6 +27,11 @@ export const catalogModule: PlatformModule = {
     return row && canSee(ctx, row) ? row : null;
   }),
   seedDemo: seedDemoCatalog,
+  // What the open catalog tells anyone of a resource and its items (004 art. 26-27); workflow, share attributes and providers' links need a token.
+  openToPublic: [
+    ...['id', 'code', 'name', 'summary', 'level', 'version', 'jurisdictionCode', 'providerUscc', 'publishedAt', 'lineageId', 'dataForm', 'format', 'updateFrequency', 'basicDatabase', 'sourceDepartmentUscc', 'openType', 'items'].map((f) => `CatalogResource.${f}`),
+    ...['position', 'code', 'name', 'dataType', 'description', 'openType', 'openGrounds', 'openLegalBasis', 'openConditions'].map((f) => `DataItem.${f}`),
+  ],
   // Share types, conditions and mask rules of published items decide what is released.
   policyTables: ['catalog_resource', 'catalog_item'],
 };
@@ -40,4 +45,5 @@ export const integratedCatalogModule: PlatformModule = {
   entities: [CatalogIndexEntry],
   resolvers: [IntegratedCatalogResolver],
   referenceResolvers: indexedResourceReferences,
+  openToPublic: ['Query.catalog', 'CatalogResourceConnection.*', 'CatalogResourceEdge.*'],
 };

@@ -1,6 +1,6 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { ItemDataType, OpenType, ShareMode, ShareType } from './enums';
+import { ItemDataType, NotOpenGrounds, OpenType, ShareMode, ShareType } from './enums';
 
 /**
  * 信息项: one field of a catalog resource, with its own share and open attributes. Share attributes
@@ -61,6 +61,18 @@ export class CatalogItem {
   @Column({ type: 'varchar', length: 24 })
   @Field(() => OpenType)
   openType: OpenType;
+
+  @Column({ type: 'varchar', length: 24, nullable: true, default: null })
+  @Field(() => NotOpenGrounds, { nullable: true, description: 'NOT_OPEN only: why the public may not have it (004 art. 27 (1))' })
+  openGrounds: NotOpenGrounds | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'NOT_OPEN only: the law, regulation or right the grounds rest on' })
+  openLegalBasis: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'CONDITIONAL_OPEN only: the objects, uses and scope it is opened under (004 art. 27 (2))' })
+  openConditions: string | null;
 
   @Column({ type: 'varchar', length: 24, nullable: true })
   @Field(() => String, { nullable: true, description: 'Desensitisation rule applied in masked delivery (004 art. 22)' })

@@ -1,6 +1,6 @@
 import { badInput } from '../../kernel/errors';
 import { isKnownMaskRule } from '../../kernel/policy';
-import { OpenType, ShareMode, ShareType } from './enums';
+import { NotOpenGrounds, OpenType, ShareMode, ShareType } from './enums';
 
 export interface ItemShareAttributes {
   code: string;
@@ -10,6 +10,9 @@ export interface ItemShareAttributes {
   legalBasis?: string | null;
   shareMode: ShareMode;
   openType: OpenType;
+  openGrounds?: NotOpenGrounds | null;
+  openLegalBasis?: string | null;
+  openConditions?: string | null;
   maskRule?: string | null;
   maskedDeliveryOnly?: boolean;
 }
@@ -43,9 +46,30 @@ export function checkShareRules(item: ItemShareAttributes, path: string): void {
   if ((item.maskedDeliveryOnly || item.shareMode === ShareMode.MASKED) && !item.maskRule) {
     throw badInput(`${path}.maskRule`, `${where}: masked delivery (004 art. 22) needs a mask rule`, { rule: '004 art. 22', item: item.code });
   }
-  // Data withheld from other agencies cannot sensibly be opened to the public (004 art. 26-27).
-  if (item.shareType === ShareType.NOT_SHARED && item.openType !== OpenType.NOT_OPEN) {
-    throw badInput(`${path}.openType`, `${where} is NOT_SHARED, so it cannot be opened (${item.openType}); use NOT_OPEN`, { rule: '004 art. 26', item: item.code });
+  checkOpenRules(item, path);
+}
+
+/**
+ * 004 art. 27: the open type is fixed when the catalog is compiled. NOT_OPEN rests on trade secrets,
+ * personal privacy, or a law or regulation, and states which with its basis; CONDITIONAL_OPEN states
+ * the conditions (limited objects, uses, scope of use); what is neither is UNCONDITIONAL_OPEN and
+ * carries no grounds or conditions. The open type is not tied to the share type: no article of the
+ * seeds says data not shared with agencies may not be opened (see docs/open-data.md).
+ */
+function checkOpenRules(item: ItemShareAttributes, path: string): void {
+  const where = `${path} (${item.code})`;
+  const rule = { rule: '004 art. 27', item: item.code };
+  if (item.openType === OpenType.NOT_OPEN) {
+    if (!item.openGrounds) throw badInput(`${path}.openGrounds`, `${where} is NOT_OPEN: 004 art. 27 (1) requires its grounds: TRADE_SECRET, PERSONAL_PRIVACY or FORBIDDEN_BY_LAW`, rule);
+    if (!present(item.openLegalBasis)) throw badInput(`${path}.openLegalBasis`, `${where} is NOT_OPEN on ${item.openGrounds}: state the law, regulation or right it rests on (004 art. 27 (1))`, rule);
+  } else if (item.openGrounds || present(item.openLegalBasis)) {
+    throw badInput(`${path}.openGrounds`, `${where} is ${item.openType}: grounds for not opening apply only to NOT_OPEN items`, rule);
+  }
+  if (item.openType === OpenType.CONDITIONAL_OPEN && !present(item.openConditions)) {
+    throw badInput(`${path}.openConditions`, `${where} is CONDITIONAL_OPEN: 004 art. 27 (2) requires the conditions (objects, uses, scope of use) it is opened under`, rule);
+  }
+  if (item.openType !== OpenType.CONDITIONAL_OPEN && present(item.openConditions)) {
+    throw badInput(`${path}.openConditions`, `${where}: open conditions apply only to CONDITIONAL_OPEN items`, rule);
   }
 }
 

@@ -1,19 +1,21 @@
 import { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import { In, IsNull, Not } from 'typeorm';
 import { AccessPath, AuditedResource } from '../../kernel/audit/collector';
+import { isPublic } from '../../kernel/auth/caller';
 import { RequestContext } from '../../kernel/context';
 import { levelId } from '../../kernel/graphql/global-id';
 import { levelOfType } from '../../kernel/levels';
 import { platformError } from '../../kernel/errors';
 import { groupByKeys } from '../../kernel/loaders';
 import { subtreePrefix } from '../../kernel/identifiers';
-import { Decision, decide, ItemPolicy, maskedDelivery, maskRuleFor, Purpose } from '../../kernel/policy';
+import { Decision, decide, decideOpen, DenyReason, ItemPolicy, maskedDelivery, maskRuleFor, ObjectionEffect, OpenItemPolicy, Purpose } from '../../kernel/policy';
 import { CatalogState } from '../catalog/enums';
 import { CatalogItem } from '../catalog/item.entity';
 import { CatalogResourceRow } from '../catalog/resource.entity';
 import { Standing, standingOf } from '../sharing/standing';
 import { Origin, originsOf } from './origins';
 import { RecordSource } from './sources';
+import { itemKey, openStandingOf, OpenStanding, recordItemKey, strongest } from './open-standing';
 
 /** A published catalog resource whose data this platform holds, with its items by code. */
 export interface DataResource {
@@ -74,6 +76,8 @@ interface DecisionInputs {
   decisions: Map<string, Map<CatalogItem, Decision>>;
   /** What the fields of one record share: its resource, key, stated purpose and access path. */
   records: Map<object, RecordRelease>;
+  /** For a public caller: the objections that limit opening (null for an agency, whom they do not concern). */
+  open: OpenStanding | null;
 }
 
 interface RecordRelease {
@@ -88,8 +92,8 @@ const loadedInputs = new WeakMap<RequestContext, DecisionInputs>();
 
 function decisionInputs(ctx: RequestContext): Promise<DecisionInputs> {
   return ctx.loaders.once('records.decisionInputs', async () => {
-    const [resources, standing, origins] = await Promise.all([dataResources(ctx), standingOf(ctx), originsOf(ctx)]);
-    const inputs: DecisionInputs = { resources, standing, origins, decisions: new Map(), records: new Map() };
+    const [resources, standing, origins, open] = await Promise.all([dataResources(ctx), standingOf(ctx), originsOf(ctx), isPublic(ctx) ? openStandingOf(ctx) : null]);
+    const inputs: DecisionInputs = { resources, standing, origins, decisions: new Map(), records: new Map(), open };
     loadedInputs.set(ctx, inputs);
     return inputs;
   });
@@ -104,7 +108,22 @@ export function readyToRelease(ctx: RequestContext): Promise<unknown> {
   return ctx.config.enforcementBypass ? Promise.resolve() : decisionInputs(ctx);
 }
 
-function decideWith(ctx: RequestContext, inputs: DecisionInputs, resource: DataResource, item: CatalogItem, purpose: Purpose, statedPurpose: string | null): Decision {
+const openPolicyOf = (resource: Pick<DataResource, 'id'>, item: CatalogItem, objection: ObjectionEffect | null): OpenItemPolicy => ({
+  ...policyOf(resource, item),
+  openType: item.openType,
+  objection,
+});
+
+/**
+ * The decision for one item — of one record when the caller is the public, since an objection may
+ * concern a single record (004 art. 28 ¶3). Agencies' decisions do not depend on the row.
+ */
+function decideWith(ctx: RequestContext, inputs: DecisionInputs, resource: DataResource, item: CatalogItem, purpose: Purpose, statedPurpose: string | null, recordKey?: string): Decision {
+  if (inputs.open) {
+    const onRecord = recordKey === undefined || inputs.open.byRecord.size === 0 ? undefined : inputs.open.byRecord.get(recordItemKey(resource.id, item.code, recordKey));
+    const objection = strongest(inputs.open.byItem.get(itemKey(resource.id, item.code)), onRecord) ?? null;
+    return decideOpen(openPolicyOf(resource, item, objection), purpose);
+  }
   const cacheKey = `${purpose}\u0000${statedPurpose ?? ''}`;
   let byItem = inputs.decisions.get(cacheKey);
   if (!byItem) inputs.decisions.set(cacheKey, (byItem = new Map()));
@@ -133,6 +152,7 @@ const idsOf = (ctx: RequestContext, resource: Pick<DataResource, 'id'> | null, g
 });
 
 export function shareDenied(ctx: RequestContext, resource: DataResource | null, itemCode: string, decision: Decision | null): GraphQLError {
+  if (isPublic(ctx)) return notOpened(ctx, resource, itemCode, decision);
   const reason = decision?.reason ?? 'NOT_IN_CATALOG';
   const where = resource ? `${itemCode} of ${resource.code}` : itemCode;
   const ids = idsOf(ctx, resource, decision?.grantId ?? null);
@@ -146,6 +166,25 @@ export function shareDenied(ctx: RequestContext, resource: DataResource | null, 
     reason,
     ...ids,
   });
+}
+
+const NOT_OPENED_BECAUSE: Partial<Record<DenyReason | 'NOT_IN_CATALOG', string>> = {
+  NOT_OPEN: 'is not open to the public (004 art. 27 (1))',
+  OPEN_APPLICATION_REQUIRED: 'is opened only on an approved application (CONDITIONAL_OPEN, 004 art. 28 ¶2)',
+};
+
+/**
+ * What the public is told of an item it may not have: UNAUTHENTICATED (an agency's token, or an
+ * approved application, would be needed) — or OPEN_SUSPENDED while an objection is being verified.
+ */
+function notOpened(ctx: RequestContext, resource: DataResource | null, itemCode: string, decision: Decision | null): GraphQLError {
+  const reason = decision?.reason ?? 'NOT_IN_CATALOG';
+  const where = resource ? `${itemCode} of ${resource.code}` : itemCode;
+  const extensions = { item: itemCode, reason, resourceId: idsOf(ctx, resource, null).resourceId };
+  if (reason === 'OPEN_SUSPENDED') {
+    return platformError('OPEN_SUSPENDED', `${where}: opening is suspended while an objection is verified by its source department (004 art. 28 ¶3)`, extensions);
+  }
+  return platformError('UNAUTHENTICATED', `${where} ${NOT_OPENED_BECAUSE[reason] ?? 'is not in a published catalog resource'}; without a token only unconditionally open data is served`, extensions);
 }
 
 /** 004 art. 50: a suspended agency gets nothing from this platform — no value, no key, no count. */
@@ -221,7 +260,7 @@ export function releaseItem(ctx: RequestContext, info: GraphQLResolveInfo, sourc
     ctx.audit.access(resource ?? tableOf(source), itemCode, notInCatalog, key, purpose, accessPath);
     throw shareDenied(ctx, resource, itemCode, null);
   }
-  const decision = decideWith(ctx, inputs, resource, item, 'READ', purpose);
+  const decision = decideWith(ctx, inputs, resource, item, 'READ', purpose, key);
   ctx.audit.access(resource, itemCode, decision, key, purpose, accessPath);
   if (decision.effect === 'DENY') throw shareDenied(ctx, resource, itemCode, decision);
   if (record.origin?.heldItems && itemCode !== source.keyItem && !record.origin.heldItems.has(itemCode)) throw withheldAtSource(ctx, record, itemCode);

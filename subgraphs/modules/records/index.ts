@@ -5,6 +5,7 @@ import { CatalogResourceRecords, DataRecordKeyResolver, RecordFieldResolver } fr
 import { AssistancePerson, AssistanceRollFields, LegalPersonRegisterFields, PersonRegisterFields, typedRecordReferences } from './graphql/registers.resolver';
 import { CityLegalPerson, CityPerson, CountyAssistanceRecord, RegionLegalPerson, RegionPerson } from './graphql/typed-records.types';
 import { PlatformVerification } from './graphql/verification.resolver';
+import { OpenObjection } from './objection.entity';
 import { RecordOriginRow } from './origin.entity';
 import { RECORD_ENTITIES } from './record.entities';
 import { seedDemoRecords } from './seed';
@@ -17,7 +18,7 @@ import { seedDemoRecords } from './seed';
  */
 export const recordsModule: PlatformModule = {
   name: 'records',
-  entities: [...RECORD_ENTITIES, RecordOriginRow, RecordDeparture],
+  entities: [...RECORD_ENTITIES, RecordOriginRow, RecordDeparture, OpenObjection],
   resolvers: [
     RecordFieldResolver,
     DataRecordKeyResolver,
@@ -33,8 +34,10 @@ export const recordsModule: PlatformModule = {
   orphanedTypes: [RegionPerson, CityPerson, RegionLegalPerson, CityLegalPerson, CountyAssistanceRecord],
   referenceResolvers: typedRecordReferences,
   seedDemo: seedDemoRecords,
+  // Records of the open catalog's resources: every value still decided by its item's open type.
+  openToPublic: ['CatalogResource.records', 'DataRecordConnection.*', 'DataRecordEdge.*', 'DataRecord.*', 'RecordField.*'],
   // Which items a received row's source delivered decides what a reader is told of its nulls.
-  policyTables: ['record_origin'],
+  policyTables: ['record_origin', 'open_objection'],
   // A row that moves to another division has left the scope of whoever received it for the old one.
   triggers: DEPARTURE_TRIGGERS,
 };

@@ -1,4 +1,5 @@
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { isPublic } from '../../kernel/auth/caller';
 import { RequestContext } from '../../kernel/context';
 import { levelOfDivisionCode } from '../../kernel/identifiers';
 import type { Level } from '../../kernel/levels';
@@ -24,6 +25,8 @@ function enclosingJurisdictions(code: string): string[] {
 
 /** Narrows a record query (table alias `alias`) to own rows and rows the requester may read; no extra statement. */
 export function onlyReadableOrigins<T extends object>(ctx: RequestContext, query: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+  // Open data is opened by the platform that holds it as its own; received copies are its source's to open.
+  if (isPublic(ctx)) return query.andWhere(`${alias}.originSubscription IS NULL`);
   const readable = query.subQuery().select('o.subscriptionId').from(RecordOriginRow, 'o').where('o.subscriberJurisdiction IN (:...readerJurisdictions)').getQuery();
   return query.andWhere(`(${alias}.originSubscription IS NULL OR ${alias}.originSubscription IN ${readable})`, {
     readerJurisdictions: enclosingJurisdictions(ctx.identity.jurisdiction),

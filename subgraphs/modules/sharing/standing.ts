@@ -1,4 +1,5 @@
 import { In, IsNull } from 'typeorm';
+import { isPublic, PUBLIC_REQUESTER } from '../../kernel/auth/caller';
 import { RequestContext } from '../../kernel/context';
 import { GrantView, Requester } from '../../kernel/policy';
 import { ApplicationState, ShareApplication } from './application.entity';
@@ -16,7 +17,11 @@ export interface Standing {
  * in three statements when any of them changed since it was last read (kernel PolicySnapshots),
  * otherwise kept; either way once per request, whatever the number of rows and fields decided.
  */
+const PUBLIC_STANDING: Standing = Object.freeze({ requester: Object.freeze({ agencyUscc: PUBLIC_REQUESTER, suspended: false }), grants: [] });
+
 export function standingOf(ctx: RequestContext): Promise<Standing> {
+  // The public holds no grants and is no agency that could be suspended; what it may open is decided apart.
+  if (isPublic(ctx)) return Promise.resolve(PUBLIC_STANDING);
   return ctx.loaders.once('sharing.standing', () => ctx.snapshots.get(ctx, `sharing.standing:${ctx.identity.agency}`, () => loadStanding(ctx, ctx.identity.agency)));
 }
 

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ItemDraft, ResourceDraft } from '../drafts';
-import { BasicDatabase, DataForm, ItemDataType, OpenType, ShareMode, ShareType, UpdateFrequency } from '../enums';
+import { BasicDatabase, DataForm, ItemDataType, NotOpenGrounds, OpenType, ShareMode, ShareType, UpdateFrequency } from '../enums';
 
 @InputType({ description: 'A data item (信息项) and its share attributes; 004 art. 21 is checked on every write' })
 export class DataItemInput implements ItemDraft {
@@ -34,6 +34,15 @@ export class DataItemInput implements ItemDraft {
 
   @Field(() => OpenType)
   openType: OpenType;
+
+  @Field(() => NotOpenGrounds, { nullable: true, description: 'NOT_OPEN: why (004 art. 27 (1))' }) @IsOptional()
+  openGrounds?: NotOpenGrounds | null;
+
+  @Field(() => String, { nullable: true, description: 'NOT_OPEN: the law, regulation or right the grounds rest on' }) @IsOptional() @Length(1, 2000)
+  openLegalBasis?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'CONDITIONAL_OPEN: objects, uses and scope of use (004 art. 27 (2))' }) @IsOptional() @Length(1, 2000)
+  openConditions?: string | null;
 
   @Field(() => String, { nullable: true }) @IsOptional()
   maskRule?: string | null;

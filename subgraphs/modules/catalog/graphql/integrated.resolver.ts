@@ -1,4 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { isPublic } from '../../../kernel/auth/caller';
 import { hasRole } from '../../../kernel/auth/identity';
 import { RequestContext } from '../../../kernel/context';
 import { requireDivision } from '../../../kernel/divisions';
@@ -59,6 +60,7 @@ class CatalogIndexInput {
 }
 
 const PAGE = { defaultSize: 20, maxSize: 200 };
+const OPENED = [OpenType.UNCONDITIONAL_OPEN, OpenType.CONDITIONAL_OPEN];
 /** Search words: a name or a phrase, not a document (and a bounded LIKE pattern for the engine). */
 const MAX_SEARCH_TEXT = 100;
 
@@ -70,7 +72,7 @@ class CatalogArgs extends ConnectionArgs {
 /**
  * The integrated three-level catalog (004 art. 10): the region lists every level's published
  * resources from its index; each node's items and state come from the platform that owns it.
- * The catalog is public to every authenticated agency — its data is not.
+ * The catalog is open to every agency — its data is not; without a token, its open part is.
  */
 @Resolver()
 export class IntegratedCatalogResolver {
@@ -92,6 +94,8 @@ export class IntegratedCatalogResolver {
     }
     if (filter?.shareType) qb.andWhere('e.shareType = :shareType', { shareType: filter.shareType });
     if (filter?.openType) qb.andWhere('e.openType = :openType', { openType: filter.openType });
+    // The public's catalog is the open catalog: resources with an item it may have or apply for (004 art. 26-28).
+    if (isPublic(ctx)) qb.andWhere('e.openType IN (:...opened)', { opened: OPENED });
     const text = filter?.text?.trim();
     if (text && text.length > MAX_SEARCH_TEXT) throw badInput('filter.text', `search words are at most ${MAX_SEARCH_TEXT} characters`);
     // An explicit escape character: SQLite has none by default, so a backslash would not escape % and _ there.

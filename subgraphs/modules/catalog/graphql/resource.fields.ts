@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { isPublic } from '../../../kernel/auth/caller';
 import { RequestContext } from '../../../kernel/context';
 import { deadlineView, DeadlineView } from '../../../kernel/graphql/deadline.type';
 import { ListSize } from '../../../kernel/graphql/list-size';
@@ -25,8 +26,10 @@ const isIndexEntry = (resource: ResourceLike): resource is CatalogIndexEntry => 
 export class CatalogResourceFields {
   @ListSize({ assumedSize: 50 })
   @FieldResolver(() => [CatalogItem], { nullable: true, description: 'Data items (信息项) with their share attributes, from the owning platform (null, with an error at its path, while that platform does not answer)' })
-  items(@Root() resource: CatalogResourceRow, @Ctx() ctx: RequestContext) {
-    return itemsOfResource(ctx).load(resource.id);
+  async items(@Root() resource: CatalogResourceRow, @Ctx() ctx: RequestContext) {
+    const items = await itemsOfResource(ctx).load(resource.id);
+    // The open catalog lists what the public may have or apply for; the rest is on the open negative list.
+    return isPublic(ctx) ? items.filter((item) => item.openType !== OpenType.NOT_OPEN) : items;
   }
 
   @FieldResolver(() => CatalogState, { nullable: true, description: 'Workflow state, from the owning platform (null while it does not answer)' })

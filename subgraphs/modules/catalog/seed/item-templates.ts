@@ -1,4 +1,4 @@
-import { ItemDataType, OpenType, ShareMode, ShareType } from '../enums';
+import { ItemDataType, NotOpenGrounds, OpenType, ShareMode, ShareType } from '../enums';
 import { ItemDraft } from '../drafts';
 
 /** Shorthand for the demo catalog: an item and its share attributes. */
@@ -6,19 +6,26 @@ type Template = Omit<ItemDraft, 'description' | 'shareMode' | 'maskedDeliveryOnl
 
 const item = (t: Template): ItemDraft => ({ description: '', shareMode: ShareMode.INTERFACE, maskedDeliveryOnly: false, ...t });
 
-const open = (code: string, name: string, dataType = ItemDataType.STRING, maskRule: string | null = null) =>
-  item({ code, name, dataType, shareType: ShareType.UNCONDITIONAL, openType: OpenType.NOT_OPEN, maskRule });
+const PERSONAL_INFO_LAW = '《中华人民共和国个人信息保护法》第二十八条、第三十四条';
+const UNFAIR_COMPETITION_LAW = '《中华人民共和国反不正当竞争法》第九条';
+
+/** Not opened to the public (004 art. 27 (1)): personal information unless said otherwise. */
+const notOpen = (grounds = NotOpenGrounds.PERSONAL_PRIVACY, openLegalBasis = PERSONAL_INFO_LAW) => ({ openType: OpenType.NOT_OPEN, openGrounds: grounds, openLegalBasis });
+const businessInformation = () => notOpen(NotOpenGrounds.TRADE_SECRET, UNFAIR_COMPETITION_LAW);
+
+/** Shared with every agency, not opened to the public. */
+const open = (code: string, name: string, dataType = ItemDataType.STRING, maskRule: string | null = null, notOpened = notOpen()) =>
+  item({ code, name, dataType, shareType: ShareType.UNCONDITIONAL, maskRule, ...notOpened });
 
 const publicOpen = (code: string, name: string, dataType = ItemDataType.STRING) =>
   item({ code, name, dataType, shareType: ShareType.UNCONDITIONAL, openType: OpenType.UNCONDITIONAL_OPEN });
 
 const conditional = (code: string, name: string, conditions: string, legalBasis: string, reason: string, maskRule: string | null = null, dataType = ItemDataType.STRING) =>
-  item({ code, name, dataType, shareType: ShareType.CONDITIONAL, shareConditions: conditions, legalBasis, shareReason: reason, openType: OpenType.NOT_OPEN, maskRule });
+  item({ code, name, dataType, shareType: ShareType.CONDITIONAL, shareConditions: conditions, legalBasis, shareReason: reason, maskRule, ...notOpen(NotOpenGrounds.PERSONAL_PRIVACY, legalBasis) });
 
 const notShared = (code: string, name: string, legalBasis: string, reason: string, maskRule: string | null = null) =>
-  item({ code, name, dataType: ItemDataType.STRING, shareType: ShareType.NOT_SHARED, legalBasis, shareReason: reason, openType: OpenType.NOT_OPEN, maskRule });
+  item({ code, name, dataType: ItemDataType.STRING, shareType: ShareType.NOT_SHARED, legalBasis, shareReason: reason, maskRule, ...notOpen(NotOpenGrounds.PERSONAL_PRIVACY, legalBasis) });
 
-const PERSONAL_INFO_LAW = '《中华人民共和国个人信息保护法》第二十八条、第三十四条';
 const HOUSEHOLD_REG = '《中华人民共和国户口登记条例》；《内蒙古自治区公共数据管理办法（试行）》第二十一条';
 const MARRIAGE_REG = '《婚姻登记条例》第二条';
 const HEALTH_LAW = '《中华人民共和国基本医疗卫生与健康促进法》第九十二条';
@@ -42,9 +49,9 @@ export const LEGAL_PERSON_ITEMS: ItemDraft[] = [
   publicOpen('name', '名称'),
   publicOpen('status', '登记状态'),
   publicOpen('established_on', '成立日期', ItemDataType.DATE),
-  open('industry', '行业'),
-  open('address', '住所'),
-  open('registered_capital', '注册资本（万元）', ItemDataType.DECIMAL),
+  open('industry', '行业', ItemDataType.STRING, null, businessInformation()),
+  open('address', '住所', ItemDataType.STRING, null, businessInformation()),
+  open('registered_capital', '注册资本（万元）', ItemDataType.DECIMAL, null, businessInformation()),
   open('legal_representative', '法定代表人', ItemDataType.STRING, 'NAME'),
   conditional('legal_representative_id', '法定代表人身份证号', '用于市场主体监管、执法办案中的身份核实', PERSONAL_INFO_LAW, '涉及法定代表人个人身份信息', 'ID_NUMBER'),
 ];
@@ -52,10 +59,10 @@ export const LEGAL_PERSON_ITEMS: ItemDraft[] = [
 /** 社会信用信息 (social credit basic database). */
 export const CREDIT_ITEMS: ItemDraft[] = [
   publicOpen('subject_uscc', '信用主体代码'),
-  open('rating', '信用等级'),
+  open('rating', '信用等级', ItemDataType.STRING, null, businessInformation()),
   conditional('dishonest', '失信被执行人标记', '用于联合惩戒、招投标资格审查', '《最高人民法院关于公布失信被执行人名单信息的若干规定》', '须依法定用途使用', null, ItemDataType.BOOLEAN),
-  open('record_date', '记录日期', ItemDataType.DATE),
-  open('source_agency', '信息来源单位'),
+  open('record_date', '记录日期', ItemDataType.DATE, null, businessInformation()),
+  open('source_agency', '信息来源单位', ItemDataType.STRING, null, businessInformation()),
 ];
 
 /** 电子证照 (electronic certificates). */
@@ -72,9 +79,9 @@ export const CERTIFICATE_ITEMS: ItemDraft[] = [
 export const LAND_ITEMS: ItemDraft[] = [
   publicOpen('parcel_code', '宗地代码'),
   publicOpen('land_use', '土地用途'),
-  open('area_mu', '面积（亩）', ItemDataType.DECIMAL),
+  item({ code: 'area_mu', name: '面积（亩）', dataType: ItemDataType.DECIMAL, shareType: ShareType.UNCONDITIONAL, openType: OpenType.CONDITIONAL_OPEN, openConditions: '用于科研和国土空间规划研究，不得转售或用于商业营销' }),
   conditional('rights_holder', '权利人', '用于不动产登记、征地补偿等法定业务', '《不动产登记暂行条例》第二十七条', '权利人信息依法查询', 'NAME'),
-  open('division_code', '所在行政区划'),
+  open('division_code', '所在行政区划', ItemDataType.STRING, null, businessInformation()),
 ];
 
 /** 最低生活保障 (a county-level social assistance roll). */

@@ -1,6 +1,8 @@
 import { Args, Ctx, FieldResolver, ID, Info, Resolver, Root } from 'type-graphql';
 import { GraphQLResolveInfo } from 'graphql';
+import { isPublic } from '../../../kernel/auth/caller';
 import { RequestContext } from '../../../kernel/context';
+import { OpenType } from '../../catalog/enums';
 import { badInput } from '../../../kernel/errors';
 import { Connection, sqlPage } from '../../../kernel/graphql/connection';
 import { ConnectionSize } from '../../../kernel/graphql/list-size';
@@ -26,8 +28,10 @@ const empty = (): Connection<DataRecord> => ({ edges: [], nodes: [], totalCount:
 async function recordPage(ctx: RequestContext, info: GraphQLResolveInfo, resource: CatalogResourceRow, args: RecordsArgs): Promise<Connection<DataRecord>> {
   if (!resource.dataTable) return empty();
   const source = recordSource(resource.dataTable);
-  const catalogItems = (await itemsOfResource(ctx).load(resource.id)).map((i) => i.code);
-  const items = args.items ?? catalogItems;
+  const resourceItems = await itemsOfResource(ctx).load(resource.id);
+  const catalogItems = resourceItems.map((i) => i.code);
+  // Unasked, the public gets the items opened to it unconditionally (004 art. 28); named, any item is decided and refused at its path.
+  const items = args.items ?? (isPublic(ctx) ? resourceItems.filter((i) => i.openType === OpenType.UNCONDITIONAL_OPEN).map((i) => i.code) : catalogItems);
   const unknown = items.filter((code) => !catalogItems.includes(code));
   if (unknown.length) throw badInput('items', `${unknown.join(', ')} ${unknown.length > 1 ? 'are not items' : 'is not an item'} of ${resource.code}`);
 

@@ -1,0 +1,48 @@
+import { unauthenticated } from '../errors';
+import type { Identity } from './identity';
+
+/**
+ * Who asks a platform: an agency, whose identity the registry vouches for, or the public — a request
+ * the gateway admitted without a token (004 art. 28: any person or organisation obtains
+ * unconditionally open data directly from the platform). The gateway names the public caller's
+ * address in a signed header; a platform never takes a missing identity for an agency.
+ */
+export type Caller = { kind: 'AGENCY'; identity: Identity } | { kind: 'PUBLIC'; clientAddress: string };
+
+/** Signed by the gateway on requests it admitted without a token: the client's address. */
+export const PUBLIC_CALLER_HEADER = 'x-platform-public-caller';
+
+/** How the audit trail names a public requester: no agency, the address it came from. */
+export const PUBLIC_REQUESTER = 'PUBLIC';
+
+export const isPublic = (ctx: { caller: Caller }) => ctx.caller.kind === 'PUBLIC';
+
+/** Who the audit trail records: the agency, its user and jurisdiction — or the public, by the address it came from. */
+export interface AuditedRequester {
+  agency: string;
+  sub: string;
+  jurisdiction: string | null;
+}
+
+export const auditedRequester = (caller: Caller): AuditedRequester =>
+  caller.kind === 'AGENCY' ? caller.identity : { agency: PUBLIC_REQUESTER, sub: `public@${caller.clientAddress}`, jurisdiction: null };
+
+/** What a public caller gets for anything that needs an agency: UNAUTHENTICATED, saying what it may read. */
+export const agencyTokenRequired = (what: string) =>
+  unauthenticated(`${what} needs an agency's bearer token; without one, only the open catalog and unconditionally open data are served (004 art. 28)`);
+
+/**
+ * A request context for the public: the same as an agency's, except that `identity` does not exist —
+ * reading it (any resolver written for agencies) refuses the field with UNAUTHENTICATED at its path.
+ */
+export function withPublicCaller<C extends object>(context: Omit<C, 'identity' | 'caller'>, clientAddress: string): C {
+  const caller: Caller = { kind: 'PUBLIC', clientAddress };
+  return Object.defineProperties({ ...context, caller }, {
+    identity: {
+      enumerable: false,
+      get() {
+        throw agencyTokenRequired('this field');
+      },
+    },
+  }) as unknown as C;
+}

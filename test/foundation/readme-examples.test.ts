@@ -8,6 +8,8 @@ import { startTestStack, TestStack } from '../support/stack';
 const README = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 const QUICK_START_AGENCY = /--agency (\w{18}) --role (\w+)/.exec(README)!;
 const CURL_QUERY = JSON.parse(/-d '(\{"query".*\})'/.exec(README)![1]).query as string;
+/** The open-data curl: no Authorization header, as the public sends it. */
+const OPEN_CURL_QUERY = JSON.parse(/curl -s localhost:4000\/graphql -H 'content-type: application\/json' \\\n\s+-d '(\{"query".*\})'/.exec(README)![1]).query as string;
 const GRAPHQL_BLOCKS = [...README.matchAll(/```graphql\n# token: npm run -s token -- --agency (\w{18}) --role (\w+)\n([\s\S]*?)```/g)].map((match) => ({ uscc: match[1], role: match[2], query: match[3] }));
 const ALL_GRAPHQL_BLOCKS = README.match(/```graphql/g)!.length;
 
@@ -33,6 +35,15 @@ describe("the README's examples", () => {
     const response = await stack.query(CURL_QUERY, {}, token);
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
+  });
+
+  it('the open-data curl answers the public without an error, with open values', async () => {
+    const response = await stack.query(OPEN_CURL_QUERY);
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    const values = response.body.data.catalog.nodes.flatMap((n: any) => n.records.nodes.flatMap((r: any) => r.fields.map((f: any) => f.value)));
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.every((v: unknown) => typeof v === 'string')).toBe(true);
   });
 
   it.each(GRAPHQL_BLOCKS.map((block, i) => [`graphql block ${i + 1} (${block.role})`, block] as const))('%s answers without an error', async (_name, block) => {

@@ -38,7 +38,7 @@ async function applied(applicant: DemoAgency, input: Partial<ApplicationInput> =
 /** The applicant's standing at the region platform as field-level enforcement reads it, decided for one item. */
 async function decisionFor(applicant: DemoAgency, itemCode: string) {
   const identity: Identity = { sub: 'standing-check', agency: applicant.uscc, jurisdiction: applicant.jurisdictionCode, level: applicant.level, roles: ['AGENCY_USER'] };
-  const ctx = { identity, db: stack.subgraphs.REGION.db, loaders: new LoaderRegistry(), snapshots: new PolicySnapshots() } as Pick<RequestContext, 'identity' | 'db' | 'loaders' | 'snapshots'>;
+  const ctx = { identity, caller: { kind: 'AGENCY', identity }, db: stack.subgraphs.REGION.db, loaders: new LoaderRegistry(), snapshots: new PolicySnapshots() } as Pick<RequestContext, 'identity' | 'caller' | 'db' | 'loaders' | 'snapshots'>;
   const standing = await standingOf(ctx as RequestContext);
   return decide(standing.requester, { resourceId: localId(resourceId), itemCode, shareType: 'CONDITIONAL', maskRule: null, maskedDeliveryOnly: false }, standing.grants, 'READ', new Date(), SHARE_SCENARIO);
 }

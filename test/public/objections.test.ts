@@ -102,7 +102,7 @@ describe('an objection suspends opening at once and the source department decide
     await stack.query(DECIDE, { id, outcome: 'WITHDRAW', reason: '经核实，成立日期结合其他信息可识别未公开经营信息' }, source);
     const refused = await publicValues('established_on');
     expect(refused.codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
-    expect(refused.errors[0].extensions.reason).toBe('NOT_OPEN');
+    expect(refused.errors[0].extensions!.reason).toBe('NOT_OPEN');
     const items = (await stack.query(FIND)).body.data.catalog.nodes[0].items.map((i: { code: string }) => i.code);
     expect(items).not.toContain('established_on');
     const described = await stack.query(`{ node(id: "${resourceId}") { ... on CityResource { items { code openType openGrounds openLegalBasis } } } }`, {}, otherAgency);

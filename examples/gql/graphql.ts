@@ -64,6 +64,8 @@ export type CatalogResourceInput = {
   format: Scalars['String']['input'];
   items: Array<DataItemInput>;
   name: Scalars['String']['input'];
+  /** 共享范围 (004 art. 10 ¶4); leave it out to share with every agency */
+  shareScope?: InputMaybe<ShareScopeInput>;
   /** 数源部门; defaults to the providing agency */
   sourceDepartmentUscc?: InputMaybe<Scalars['ID']['input']>;
   summary: Scalars['String']['input'];
@@ -304,6 +306,16 @@ export type ShareMode =
   | 'FILE'
   | 'INTERFACE'
   | 'MASKED';
+
+/** 共享范围 (004 art. 10 ¶4): the agencies a resource is shared with; every condition given applies, and one left out does not restrict */
+export type ShareScopeInput = {
+  /** These agencies (USCC) only */
+  agencies?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Agencies in this division or below it only */
+  jurisdictionCode?: InputMaybe<Scalars['ID']['input']>;
+  /** Agencies of these levels only */
+  levels?: InputMaybe<Array<PlatformLevel>>;
+};
 
 /** 共享属性: who may obtain a data item (004 art. 21) */
 export type ShareType =

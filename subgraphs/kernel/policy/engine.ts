@@ -1,5 +1,6 @@
 import { decodeGlobalId } from '../graphql/global-id';
-import { Decision, DenyReason, Effect, GrantView, ItemPolicy, OpenItemPolicy, Purpose, Requester, ShareMode, ShareType } from './types';
+import { isWithin } from '../identifiers/division-code';
+import { Decision, DenyReason, Effect, GrantView, ItemPolicy, OpenItemPolicy, Purpose, Requester, ShareMode, ShareScope, ShareType } from './types';
 
 /** Where a grant stands at the moment of the request, whatever state its row was last saved in. */
 type Standing = 'VALID' | 'EXPIRED' | 'REVOKED' | 'PENDING';
@@ -97,6 +98,15 @@ function decideConditional(item: ItemPolicy, resourceGrants: readonly GrantView[
   return decision('DENY', 'NO_GRANT', null, 'CONDITIONAL');
 }
 
+/** Whether the requester is one of the agencies a resource's sharing applies to (004 art. 10 ¶4). */
+export function withinShareScope(requester: Pick<Requester, 'agencyUscc' | 'level' | 'jurisdiction'>, scope: ShareScope | null | undefined): boolean {
+  if (!scope) return true;
+  if (scope.levels && !scope.levels.includes(requester.level)) return false;
+  if (scope.jurisdictionCode && !isWithin(requester.jurisdiction, scope.jurisdictionCode)) return false;
+  if (scope.agencies && !scope.agencies.includes(requester.agencyUscc)) return false;
+  return true;
+}
+
 /** `resourceGrants`: the requester's own grants for the item's resource, nothing else. */
 function decideItem(
   requester: Requester,
@@ -109,8 +119,11 @@ function decideItem(
   const { shareType } = item;
   // 004 art. 50: a suspended agency gets nothing, not even a verification answer.
   if (requester.suspended) return decision('DENY', 'AGENCY_SUSPENDED', null, shareType);
-  // Verification answers only true/false and is the one use even NOT_SHARED items allow (004 art. 21).
+  // Verification answers only true/false and is the one use even NOT_SHARED items allow (004 art. 21):
+  // it is every agency's, whatever the scope of sharing.
   if (purpose === 'VERIFY') return decision('ALLOW', null, null, shareType);
+  // The scope says whom sharing applies to at all (004 art. 10 ¶4): outside it no grant helps.
+  if (!withinShareScope(requester, item.scope)) return decision('DENY', 'OUTSIDE_SHARE_SCOPE', null, shareType);
   switch (shareType) {
     case 'NOT_SHARED':
       return decision('DENY', 'NOT_SHARED', null, shareType);

@@ -1,3 +1,5 @@
+import type { Level } from '../levels';
+
 /** Share type of one catalog data item (共享属性), 004 art. 21. */
 export type ShareType = 'UNCONDITIONAL' | 'CONDITIONAL' | 'NOT_SHARED';
 
@@ -30,7 +32,22 @@ export type DenyReason =
   /** A public caller and a CONDITIONAL_OPEN item: only an approved application opens it (004 art. 28 ¶2). */
   | 'OPEN_APPLICATION_REQUIRED'
   /** Opening suspended by an objection until the source department has verified it (004 art. 28 ¶3). */
-  | 'OPEN_SUSPENDED';
+  | 'OPEN_SUSPENDED'
+  /** The requester is outside the resource's share scope (共享范围, 004 art. 10 ¶4). */
+  | 'OUTSIDE_SHARE_SCOPE';
+
+/**
+ * 共享范围 (004 art. 10 ¶4): which agencies a resource's sharing applies to. Every condition given
+ * applies; null means no restriction of that kind, and a resource without a scope is shared with all.
+ */
+export interface ShareScope {
+  /** Agencies of these levels only. */
+  levels: readonly Level[] | null;
+  /** Agencies in this division or below it only. */
+  jurisdictionCode: string | null;
+  /** These agencies (USCC) only. */
+  agencies: readonly string[] | null;
+}
 
 /** What the catalog says about one data item (信息项) of a resource. */
 export interface ItemPolicy {
@@ -41,6 +58,8 @@ export interface ItemPolicy {
   maskRule: string | null;
   /** The item is only ever delivered desensitised, whatever the grant's mode. */
   maskedDeliveryOnly: boolean;
+  /** The share scope of the item's resource; absent or null: every agency. */
+  scope?: ShareScope | null;
 }
 
 /** Open attribute of one data item (开放属性), 004 art. 27. */
@@ -75,6 +94,9 @@ export interface GrantView {
 
 export interface Requester {
   agencyUscc: string;
+  /** From the registry: the level and jurisdiction a share scope is checked against. */
+  level: Level;
+  jurisdiction: string;
   /** Access suspended for misuse until corrected, 004 art. 50. */
   suspended: boolean;
 }

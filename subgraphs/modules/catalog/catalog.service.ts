@@ -3,7 +3,9 @@ import { EntityManager, In, Not } from 'typeorm';
 import { hasRole } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
 import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
+import { requireDivision } from '../../kernel/divisions';
 import { checkUscc, isWithin } from '../../kernel/identifiers';
+import type { ShareScope } from '../../kernel/policy';
 import { CatalogState, mostPermissive, OPEN_ORDER, SHARE_ORDER } from './enums';
 import { ItemDraft, ResourceDraft } from './drafts';
 import { CatalogItem } from './item.entity';
@@ -84,6 +86,19 @@ function checkDepartments(input: ResourceDraft) {
   }
 }
 
+/** A share scope names real divisions and agencies, or it would silently shut everyone out. */
+function checkShareScope(scope: ShareScope | null | undefined): ShareScope | null {
+  if (!scope) return null;
+  const { levels, jurisdictionCode, agencies } = scope;
+  if (!levels && !jurisdictionCode && !agencies) throw badInput('input.shareScope', 'a share scope states levels, a jurisdiction or agencies; leave it out to share with every agency');
+  if (jurisdictionCode) requireDivision(jurisdictionCode, 'input.shareScope.jurisdictionCode');
+  agencies?.forEach((uscc, i) => {
+    const check = checkUscc(uscc);
+    if (!check.valid) throw badInput(`input.shareScope.agencies[${i}]`, `'${uscc}' is not a valid USCC: ${check.reason}`);
+  });
+  return { levels: levels ? [...new Set(levels)] : null, jurisdictionCode: jurisdictionCode ?? null, agencies: agencies ? [...new Set(agencies)] : null };
+}
+
 const transition = (m: EntityManager, ctx: RequestContext, resourceId: string, fromState: CatalogState | null, toState: CatalogState, reason: string | null) =>
   m.insert(CatalogTransition, { resourceId, fromState, toState, actor: ctx.identity.sub, actorAgency: ctx.identity.agency, reason, at: ctx.now });
 
@@ -96,6 +111,7 @@ export async function createResource(ctx: RequestContext, input: ResourceDraft):
   }
   checkDepartments(input);
   checkItemList(input.items);
+  const shareScope = checkShareScope(input.shareScope);
   const id = randomUUID();
   const row = Object.assign(new CatalogResourceRow(), {
     id,
@@ -108,6 +124,7 @@ export async function createResource(ctx: RequestContext, input: ResourceDraft):
     format: input.format,
     updateFrequency: input.updateFrequency,
     basicDatabase: input.basicDatabase ?? null,
+    shareScope,
     dataTable: null,
     providerUscc: me.agency,
     sourceDepartmentUscc: input.sourceDepartmentUscc ?? me.agency,
@@ -137,6 +154,7 @@ export async function updateResource(ctx: RequestContext, id: string, input: Res
   requireStep('edit', id, row.state);
   checkDepartments(input);
   checkItemList(input.items);
+  const shareScope = checkShareScope(input.shareScope);
   if (input.code && input.code !== row.code) throw badInput('input.code', 'a resource keeps its catalog code across edits and versions');
   await ctx.db.transaction(async (m) => {
     await m.update(CatalogResourceRow, { id }, {
@@ -146,6 +164,7 @@ export async function updateResource(ctx: RequestContext, id: string, input: Res
       format: input.format,
       updateFrequency: input.updateFrequency,
       basicDatabase: input.basicDatabase ?? null,
+      shareScope,
       sourceDepartmentUscc: input.sourceDepartmentUscc ?? row.providerUscc,
       collectingDepartmentUscc: input.collectingDepartmentUscc ?? null,
       approvingDepartmentUscc: input.approvingDepartmentUscc ?? null,

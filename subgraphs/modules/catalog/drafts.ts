@@ -1,3 +1,4 @@
+import type { ShareScope } from '../../kernel/policy';
 import { BasicDatabase, DataForm, ItemDataType, UpdateFrequency } from './enums';
 import { ItemShareAttributes } from './share-rules';
 
@@ -21,5 +22,7 @@ export interface ResourceDraft {
   sourceDepartmentUscc?: string | null;
   collectingDepartmentUscc?: string | null;
   approvingDepartmentUscc?: string | null;
+  /** 共享范围 (004 art. 10 ¶4); absent: every agency. */
+  shareScope?: ShareScope | null;
   items: ItemDraft[];
 }

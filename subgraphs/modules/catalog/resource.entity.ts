@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Level } from '../../kernel/levels';
+import type { ShareScope } from '../../kernel/policy';
 import { BasicDatabase, CatalogState, DataForm, UpdateFrequency } from './enums';
 
 /**
@@ -44,6 +45,10 @@ export class CatalogResourceRow {
   /** The record table on this platform that holds the resource's data (none for catalog-only entries). */
   @Column({ type: 'varchar', length: 32, nullable: true, default: null })
   dataTable: string | null;
+
+  /** 共享范围 (004 art. 10 ¶4): which agencies the sharing applies to; null: every agency. */
+  @Column({ type: 'simple-json', nullable: true, default: null })
+  shareScope: ShareScope | null;
 
   @Index()
   @Column({ type: 'varchar', length: 18 })

@@ -8,7 +8,7 @@ import { levelOfType } from '../../kernel/levels';
 import { platformError } from '../../kernel/errors';
 import { groupByKeys } from '../../kernel/loaders';
 import { subtreePrefix } from '../../kernel/identifiers';
-import { Decision, decide, decideOpen, DenyReason, ItemPolicy, maskedDelivery, maskRuleFor, ObjectionEffect, OpenItemPolicy, Purpose } from '../../kernel/policy';
+import { Decision, decide, decideOpen, DenyReason, ItemPolicy, maskedDelivery, maskRuleFor, ObjectionEffect, OpenItemPolicy, Purpose, ShareScope } from '../../kernel/policy';
 import { CatalogState } from '../catalog/enums';
 import { CatalogItem } from '../catalog/item.entity';
 import { CatalogResourceRow } from '../catalog/resource.entity';
@@ -24,6 +24,8 @@ export interface DataResource {
   jurisdictionCode: string;
   table: string;
   prefix: string;
+  /** 共享范围 (004 art. 10 ¶4): every item of the resource is shared only within it. */
+  scope: ShareScope | null;
   items: Map<string, CatalogItem>;
 }
 
@@ -45,6 +47,7 @@ async function loadDataResources(ctx: RequestContext): Promise<DataResource[]> {
     jurisdictionCode: row.jurisdictionCode,
     table: row.dataTable!,
     prefix: subtreePrefix(row.jurisdictionCode),
+    scope: row.shareScope,
     items: new Map(itemsByResource[i].map((item) => [item.code, item])),
   }));
 }
@@ -58,8 +61,9 @@ export function resourceAmong(resources: readonly DataResource[], source: Record
   return best;
 }
 
-export const policyOf = (resource: Pick<DataResource, 'id'>, item: CatalogItem): ItemPolicy => ({
+export const policyOf = (resource: Pick<DataResource, 'id' | 'scope'>, item: CatalogItem): ItemPolicy => ({
   resourceId: resource.id,
+  scope: resource.scope,
   itemCode: item.code,
   shareType: item.shareType,
   maskRule: item.maskRule,
@@ -108,7 +112,7 @@ export function readyToRelease(ctx: RequestContext): Promise<unknown> {
   return ctx.config.enforcementBypass ? Promise.resolve() : decisionInputs(ctx);
 }
 
-const openPolicyOf = (resource: Pick<DataResource, 'id'>, item: CatalogItem, objection: ObjectionEffect | null): OpenItemPolicy => ({
+const openPolicyOf = (resource: Pick<DataResource, 'id' | 'scope'>, item: CatalogItem, objection: ObjectionEffect | null): OpenItemPolicy => ({
   ...policyOf(resource, item),
   openType: item.openType,
   objection,

@@ -4,6 +4,7 @@ import { RequestContext } from '../../kernel/context';
 import { levelId } from '../../kernel/graphql/global-id';
 import { badInput, conflict, forbidden, platformError } from '../../kernel/errors';
 import { requireRole } from '../../kernel/graphql/guards';
+import { withinShareScope } from '../../kernel/policy';
 import type { Level } from '../../kernel/levels';
 import { loadVisible } from '../catalog/catalog.service';
 import { CatalogState, ShareMode, ShareType } from '../catalog/enums';
@@ -84,6 +85,9 @@ export async function fileShareApplication(ctx: RequestContext, input: ShareAppl
   const resource = await loadVisible(ctx, input.resourceId, 'input.resourceId');
   if (resource.state !== CatalogState.PUBLISHED) {
     throw badInput('input.resourceId', `resource ${resource.code} version ${resource.version} is ${resource.state}; applications name the published version`);
+  }
+  if (!withinShareScope({ agencyUscc: applicant.uscc, level: applicant.level, jurisdiction: applicant.jurisdiction }, resource.shareScope)) {
+    throw platformError('SHARE_DENIED', `resource ${resource.code} is shared only within its share scope (004 art. 10 ¶4), and agency ${applicant.uscc} (${applicant.level}, ${applicant.jurisdiction}) is outside it: no approval could give it the data`, { reason: 'OUTSIDE_SHARE_SCOPE', field: 'input.resourceId' });
   }
   checkRequestedItems(resource.code, input.items, input.shareMode, await itemsOfResource(ctx).load(resource.id));
   checkEndDate('input.requestedEndDate', input.requestedEndDate, ctx.now);

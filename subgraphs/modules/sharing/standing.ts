@@ -1,5 +1,6 @@
 import { In, IsNull } from 'typeorm';
 import { isPublic, PUBLIC_REQUESTER } from '../../kernel/auth/caller';
+import type { Identity } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
 import { GrantView, Requester } from '../../kernel/policy';
 import { ApplicationState, ShareApplication } from './application.entity';
@@ -17,22 +18,23 @@ export interface Standing {
  * in three statements when any of them changed since it was last read (kernel PolicySnapshots),
  * otherwise kept; either way once per request, whatever the number of rows and fields decided.
  */
-const PUBLIC_STANDING: Standing = Object.freeze({ requester: Object.freeze({ agencyUscc: PUBLIC_REQUESTER, suspended: false }), grants: [] });
+// Level and jurisdiction are never consulted for the public: its decisions are decideOpen's.
+const PUBLIC_STANDING: Standing = Object.freeze({ requester: Object.freeze({ agencyUscc: PUBLIC_REQUESTER, level: 'REGION', jurisdiction: '150000', suspended: false } as const), grants: [] });
 
 export function standingOf(ctx: RequestContext): Promise<Standing> {
   // The public holds no grants and is no agency that could be suspended; what it may open is decided apart.
   if (isPublic(ctx)) return Promise.resolve(PUBLIC_STANDING);
-  return ctx.loaders.once('sharing.standing', () => ctx.snapshots.get(ctx, `sharing.standing:${ctx.identity.agency}`, () => loadStanding(ctx, ctx.identity.agency)));
+  return ctx.loaders.once('sharing.standing', () => ctx.snapshots.get(ctx, `sharing.standing:${ctx.identity.agency}`, () => loadStanding(ctx, ctx.identity)));
 }
 
-async function loadStanding(ctx: RequestContext, agency: string): Promise<Standing> {
+async function loadStanding(ctx: RequestContext, { agency, level, jurisdiction }: Identity): Promise<Standing> {
   const [suspensions, grants, pending] = await Promise.all([
     ctx.db.getRepository(AgencySuspension).count({ where: { agencyUscc: agency, liftedAt: IsNull() } }),
     ctx.db.getRepository(ShareGrant).findBy({ agencyUscc: agency }),
     ctx.db.getRepository(ShareApplication).findBy({ applicantUscc: agency, state: In([ApplicationState.PENDING]) }),
   ]);
   return {
-    requester: { agencyUscc: agency, suspended: suspensions > 0 },
+    requester: { agencyUscc: agency, level, jurisdiction, suspended: suspensions > 0 },
     grants: [
       ...grants.map((g) => ({
         id: g.id,

@@ -5,7 +5,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const IN_30_DAYS = new Date(NOW.getTime() + 30 * DAY_MS);
 export const YESTERDAY = new Date(NOW.getTime() - DAY_MS);
 
-export const REQUESTER: Requester = { agencyUscc: '111500000015000070', suspended: false };
+export const REQUESTER: Requester = { agencyUscc: '111500000015000070', level: 'REGION', jurisdiction: '150000', suspended: false };
 export const SUSPENDED: Requester = { ...REQUESTER, suspended: true };
 export const OTHER_AGENCY_USCC = '91350100M000100Y43';
 

@@ -1,5 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { PlatformLevel } from '../../../kernel/graphql/enums';
+import type { Level } from '../../../kernel/levels';
+import type { ShareScope } from '../../../kernel/policy';
 import { ItemDraft, ResourceDraft } from '../drafts';
 import { BasicDatabase, DataForm, ItemDataType, NotOpenGrounds, OpenType, ShareMode, ShareType, UpdateFrequency } from '../enums';
 
@@ -51,6 +54,18 @@ export class DataItemInput implements ItemDraft {
   maskedDeliveryOnly: boolean;
 }
 
+@InputType({ description: '共享范围 (004 art. 10 ¶4): the agencies a resource is shared with; every condition given applies, and one left out does not restrict' })
+export class ShareScopeInput implements ShareScope {
+  @Field(() => [PlatformLevel], { nullable: true, description: 'Agencies of these levels only' }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(3)
+  levels: Level[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Agencies in this division or below it only' }) @IsOptional()
+  jurisdictionCode: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'These agencies (USCC) only' }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(200)
+  agencies: string[] | null;
+}
+
 @InputType({ description: 'A catalog resource (数据资源) as its providing agency describes it (004 art. 10)' })
 export class CatalogResourceInput implements ResourceDraft {
   @Field({ nullable: true }) @IsOptional() @Matches(/^[0-9A-Z][0-9A-Z-]{3,39}$/, { message: 'codes are 4-40 characters of digits, capitals and -' })
@@ -82,6 +97,9 @@ export class CatalogResourceInput implements ResourceDraft {
 
   @Field(() => ID, { nullable: true }) @IsOptional()
   approvingDepartmentUscc?: string | null;
+
+  @Field(() => ShareScopeInput, { nullable: true, description: '共享范围 (004 art. 10 ¶4); leave it out to share with every agency' }) @IsOptional() @ValidateNested()
+  shareScope?: ShareScopeInput | null;
 
   @Field(() => [DataItemInput])
   @ArrayMinSize(1, { message: 'a catalog resource lists at least one data item (004 art. 10)' })

@@ -5,7 +5,16 @@ import { Node } from '../../../kernel/graphql/node';
 import { AlsoAnsweredBy, OwnedBy, ProvidesCopies } from '../../../kernel/graphql/ownership';
 import { PageInfo } from '../../../kernel/graphql/page-info';
 import { Level, levelType } from '../../../kernel/levels';
+import type { ShareScope } from '../../../kernel/policy';
 import { BasicDatabase, DataForm, UpdateFrequency } from '../enums';
+
+@ObjectType('ShareScope', { description: '共享范围 (004 art. 10 ¶4): the agencies a resource is shared with; a condition that is null does not restrict' })
+@Directive('@shareable')
+export class ShareScopeView implements ShareScope {
+  @Field(() => [PlatformLevel], { nullable: true, description: 'Agencies of these levels only' }) levels: Level[] | null;
+  @Field(() => ID, { nullable: true, description: 'Agencies in this division or below it only' }) jurisdictionCode: string | null;
+  @Field(() => [ID], { nullable: true, description: 'These agencies (USCC) only' }) agencies: string[] | null;
+}
 
 /**
  * A data resource (数据资源) of any level, in the integrated three-level catalog (004 art. 10): one
@@ -60,6 +69,7 @@ export abstract class CatalogResource extends Node {
   @Field() format: string;
   @Field(() => UpdateFrequency) updateFrequency: UpdateFrequency;
   @Field(() => BasicDatabase, { nullable: true, description: 'The basic database (004 art. 18) this resource belongs to' }) basicDatabase: BasicDatabase | null;
+  @Field(() => ShareScopeView, { nullable: true, description: '共享范围 (004 art. 10 ¶4): null when the resource is shared with every agency' }) shareScope: ShareScope | null;
   @Field(() => ID, { description: '数源部门: the agency that legally collects the data' }) sourceDepartmentUscc: string;
   @Field(() => ID, { nullable: true }) collectingDepartmentUscc: string | null;
   @Field(() => ID, { nullable: true }) approvingDepartmentUscc: string | null;

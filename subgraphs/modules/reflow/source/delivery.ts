@@ -1,7 +1,7 @@
 import type { AuditedResource } from '../../../kernel/audit/collector';
 import { RequestContext } from '../../../kernel/context';
 import { platformError } from '../../../kernel/errors';
-import { Decision, decideMany, maskedDelivery, maskRuleFor } from '../../../kernel/policy';
+import { Decision, decideMany, maskedDelivery, maskRuleFor, ShareScope } from '../../../kernel/policy';
 import { CatalogState } from '../../catalog/enums';
 import { CatalogItem } from '../../catalog/item.entity';
 import { itemsOfResource } from '../../catalog/loaders';
@@ -57,7 +57,7 @@ export async function deliveryPlan(ctx: RequestContext, subscription: ReflowSubs
   const source = recordSource(subscription.dataTable);
   const items = new Map((await itemsOfResource(ctx).load(resource.id)).map((item) => [item.code, item]));
   const subscribed = subscription.items.map((code) => items.get(code)).filter((item): item is CatalogItem => Boolean(item));
-  const decisions = await decisionsFor(ctx, subscription, resource.id, subscribed);
+  const decisions = await decisionsFor(ctx, subscription, resource, subscribed);
 
   const delivered: DeliveredItem[] = [];
   const withheld: DeliveryPlan['withheld'] = [];
@@ -71,7 +71,7 @@ export async function deliveryPlan(ctx: RequestContext, subscription: ReflowSubs
   return { resource: { id: resource.id, jurisdictionCode: resource.jurisdictionCode }, source, delivered, withheld, shape: shapeOf(delivered) };
 }
 
-async function decisionsFor(ctx: RequestContext, subscription: ReflowSubscription, resourceId: string, items: CatalogItem[]): Promise<Map<string, Decision>> {
+async function decisionsFor(ctx: RequestContext, subscription: ReflowSubscription, resource: { id: string; shareScope: ShareScope | null }, items: CatalogItem[]): Promise<Map<string, Decision>> {
   if (subscription.direction === ReflowDirection.AGGREGATION) {
     return new Map(items.map((item) => [item.code, { ...AGGREGATED, shareType: item.shareType }]));
   }
@@ -80,7 +80,7 @@ async function decisionsFor(ctx: RequestContext, subscription: ReflowSubscriptio
     throw platformError('AGENCY_SUSPENDED', `agency ${subscription.subscriberUscc}: access to the ${ctx.level.toLowerCase()} platform's data is suspended until it corrects (004 art. 50); nothing flows meanwhile`);
   }
   // Reflowed copies serve the subscription's purpose: CONDITIONAL items flow under a grant approved for it (004 art. 20, 23).
-  return decideMany(standing.requester, items.map((item) => policyOf({ id: resourceId }, item)), standing.grants, 'READ', ctx.now, subscription.purpose);
+  return decideMany(standing.requester, items.map((item) => policyOf({ id: resource.id, scope: resource.shareScope }, item)), standing.grants, 'READ', ctx.now, subscription.purpose);
 }
 
 /** A stored value as this plan delivers it. */

@@ -52,6 +52,8 @@ export type CatalogFilter = {
   shareType?: InputMaybe<ShareType>;
   /** Words in the name, summary or item names */
   text?: InputMaybe<Scalars['String']['input']>;
+  /** Lower levels' versions by the review one level up (004 art. 10 ¶2): APPROVED, the catalog as published; PENDING or RETURNED only for authorities, within their jurisdiction */
+  upperReview?: UpperReviewState;
 };
 
 /** A catalog resource (数据资源) as its providing agency describes it (004 art. 10) */
@@ -331,6 +333,12 @@ export type UpdateFrequency =
   | 'REAL_TIME'
   | 'WEEKLY'
   | 'YEARLY';
+
+/** Review of a reported catalog by the authority one level up (004 art. 10 ¶2) */
+export type UpperReviewState =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'RETURNED';
 
 /** An application for data the requester's platform cannot provide (004 art. 25, 000 art. 23) */
 export type UpwardApplicationInput = {

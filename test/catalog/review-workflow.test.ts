@@ -63,10 +63,19 @@ async function submitted() {
   const { id } = await draft();
   return ok('submitCityResource', { id }, tokens.agency);
 }
+/** The region authority approves the city's report of a published version (004 art. 10 ¶2; upper-review.test.ts). */
+async function approvedOneLevelUp(resourceId: string) {
+  const reports = await stack.query('{ catalogReports(state: PENDING, first: 200) { nodes { id resource { id } } } }', {}, tokens.regionAuthority);
+  const report = reports.body.data.catalogReports.nodes.find((r: any) => r.resource.id === resourceId);
+  const approved = await stack.query('mutation($id: ID!) { reviewCatalogReport(id: $id, decision: APPROVE) { state } }', { id: report.id }, tokens.regionAuthority);
+  expect(approved.body.data.reviewCatalogReport.state).toBe('APPROVED');
+}
 async function published() {
   const { id } = await submitted();
   await ok('reviewCityResource', { id, decision: 'APPROVE' }, tokens.authority);
-  return ok('publishCityResource', { id }, tokens.authority);
+  const done = await ok('publishCityResource', { id }, tokens.authority);
+  await approvedOneLevelUp(id);
+  return done;
 }
 
 const step = (fromState: string | null, toState: string, by: DemoAgency, role: 'AGENCY_USER' | 'AUTHORITY_REVIEWER', reason: string | null = null) =>
@@ -93,7 +102,9 @@ describe('catalog review workflow of a city platform (004 art. 10)', () => {
       step('APPROVED', 'PUBLISHED', authority, 'AUTHORITY_REVIEWER'),
     ]);
 
-    // Another city's agency finds it in the region's integrated catalog, answered by the city platform.
+    // Once the region authority has reviewed the report, another city's agency finds it in the region's
+    // integrated catalog, answered by the city platform.
+    await approvedOneLevelUp(created.id);
     const listed = await stack.query(CATALOG, { filter: { providerUscc: agency.uscc } }, tokens.otherCityAgency);
     expect(listed.body.data.catalog.edges.map((e: any) => e.node)).toEqual([
       { __typename: 'CityResource', id: created.id, code: created.code, version: 1, state: 'PUBLISHED', provider: { uscc: agency.uscc }, items: [{ code: 'record_no' }, { code: 'holder_name' }] },
@@ -179,6 +190,7 @@ describe('revising a published resource (004 art. 11)', () => {
     await ok('submitCityResource', { id: v2.id }, tokens.agency);
     await ok('reviewCityResource', { id: v2.id, decision: 'APPROVE' }, tokens.authority);
     expect((await ok('publishCityResource', { id: v2.id }, tokens.authority)).state).toBe('PUBLISHED');
+    await approvedOneLevelUp(v2.id);
 
     const old = await ok('cityResource', { id: v1.id }, tokens.otherCityAgency);
     expect(old.state).toBe('SUPERSEDED');

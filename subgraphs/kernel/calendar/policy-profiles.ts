@@ -38,6 +38,9 @@ const INNER_MONGOLIA_2024: PolicyProfile = {
   rules: {
     CATALOG_UPDATE: { workingDays: 15, citation: '004 art. 11' },
     CATALOG_APPROVAL: { workingDays: 5, citation: '004 art. 11' },
+    // Art. 10 ¶2 has the authority one level up review a reported catalog without a time limit; the
+    // 5 working days art. 11 gives an authority to approve a catalog update stand in.
+    CATALOG_REPORT: { workingDays: 5, citation: '004 art. 10 ¶2 (limit of art. 11)' },
     SHARE_REPLY: { workingDays: 5, citation: '004 art. 23' },
     SHARE_DELIVERY: { workingDays: 5, citation: '004 art. 23' },
     DEMAND_REPLY: { workingDays: 5, citation: '004 art. 24' },

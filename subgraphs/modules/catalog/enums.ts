@@ -64,6 +64,16 @@ export enum CatalogState {
   SUPERSEDED = 'SUPERSEDED',
 }
 
+/**
+ * A city's or county's catalog as reported to the authority one level up (004 art. 10 ¶2): it enters
+ * the integrated catalog as approved only once that authority has reviewed it.
+ */
+export enum UpperReviewState {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  RETURNED = 'RETURNED',
+}
+
 export enum ReviewDecision {
   APPROVE = 'APPROVE',
   RETURN = 'RETURN',
@@ -87,6 +97,7 @@ registerEnumType(UpdateFrequency, { name: 'UpdateFrequency' });
 registerEnumType(ItemDataType, { name: 'ItemDataType' });
 registerEnumType(CatalogState, { name: 'CatalogState' });
 registerEnumType(ReviewDecision, { name: 'ReviewDecision' });
+registerEnumType(UpperReviewState, { name: 'UpperReviewState', description: 'Review of a reported catalog by the authority one level up (004 art. 10 ¶2)' });
 registerEnumType(BasicDatabase, { name: 'BasicDatabase', description: 'Basic databases of 004 art. 18' });
 
 /** Most permissive first: a resource is as shareable as its most shareable item. */

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { Level } from '../../kernel/levels';
-import { CatalogState, OpenType, ShareType } from './enums';
+import { CatalogState, OpenType, ShareType, UpperReviewState } from './enums';
 
 /**
  * The region's integrated three-level catalog (004 art. 10): one row per published resource
@@ -60,4 +60,30 @@ export class CatalogIndexEntry {
 
   @Column({ type: 'datetime' })
   publishedAt: Date;
+
+  /**
+   * The review by the authority one level up (004 art. 10 ¶2): a city's or county's publication is
+   * PENDING until it approves; the region's own needs none and is APPROVED when it is published.
+   */
+  @Index()
+  @Column({ type: 'varchar', length: 16, default: UpperReviewState.APPROVED })
+  upperReview: UpperReviewState;
+
+  /** The authority that reviews the report: the jurisdiction one level up; null for the region's own. */
+  @Index()
+  @Column({ type: 'varchar', length: 6, nullable: true, default: null })
+  reviewerJurisdiction: string | null;
+
+  @Column({ type: 'datetime', nullable: true, default: null })
+  reportedAt: Date | null;
+
+  @Column({ type: 'datetime', nullable: true, default: null })
+  reviewedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true, default: null })
+  reviewedBy: string | null;
+
+  /** Why it was returned (or what the approval notes): told to the reporting authority. */
+  @Column({ type: 'text', nullable: true })
+  reviewReason: string | null;
 }

@@ -1,8 +1,8 @@
 import { In, Not } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { callPlatform } from '../../kernel/service-client';
-import { CatalogState } from './enums';
+import { CatalogState, UpperReviewState } from './enums';
 import { CatalogIndexEntry } from './index-entry.entity';
 import { CatalogItem } from './item.entity';
 import { CatalogResourceRow } from './resource.entity';
@@ -28,16 +28,24 @@ export function indexEntryFor(row: CatalogResourceRow, items: readonly CatalogIt
   });
 }
 
-/** Upserts entries into the region's index; a newly published version supersedes the lineage's others. */
+/**
+ * Upserts entries into the region's index; a newly published version that needs no more review
+ * supersedes the lineage's others. One still under the upper level's review leaves the approved
+ * version listed until it is approved itself (upper-review.ts).
+ */
 export async function upsertIndexEntries(db: DataSource, entries: CatalogIndexEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await db.transaction(async (m) => {
     await m.upsert(CatalogIndexEntry, entries, ['id']);
-    for (const entry of entries.filter((e) => e.indexState === CatalogState.PUBLISHED)) {
-      await m.update(CatalogIndexEntry, { lineageId: entry.lineageId, id: Not(entry.id), indexState: CatalogState.PUBLISHED }, { indexState: CatalogState.SUPERSEDED });
+    for (const entry of entries.filter((e) => e.indexState === CatalogState.PUBLISHED && (e.upperReview ?? UpperReviewState.APPROVED) === UpperReviewState.APPROVED)) {
+      await supersedeOthers(m, entry);
     }
   });
 }
+
+/** The lineage's other listed versions give way to `entry`. */
+export const supersedeOthers = (m: EntityManager, entry: Pick<CatalogIndexEntry, 'id' | 'lineageId'>) =>
+  m.update(CatalogIndexEntry, { lineageId: entry.lineageId, id: Not(entry.id), indexState: CatalogState.PUBLISHED }, { indexState: CatalogState.SUPERSEDED });
 
 const REGISTER = `mutation Register($entries: [CatalogIndexInput!]!) { registerCatalogEntries(entries: $entries) }`;
 

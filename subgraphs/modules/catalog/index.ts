@@ -4,6 +4,7 @@ import { canSee } from './catalog.service';
 import { IntegratedCatalogResolver, indexedResourceReferences } from './graphql/integrated.resolver';
 import { CatalogMutations } from './graphql/mutations';
 import { PlatformCatalog } from './graphql/platform.fields';
+import { CatalogReportResolver } from './graphql/reports.resolver';
 import { CatalogResourceFields, LevelResourceFields } from './graphql/resource.fields';
 import { RESOURCE_TYPES } from './graphql/types';
 import { CatalogIndexEntry } from './index-entry.entity';
@@ -43,7 +44,7 @@ export const catalogModule: PlatformModule = {
 export const integratedCatalogModule: PlatformModule = {
   name: 'integrated-catalog',
   entities: [CatalogIndexEntry],
-  resolvers: [IntegratedCatalogResolver],
+  resolvers: [IntegratedCatalogResolver, CatalogReportResolver],
   referenceResolvers: indexedResourceReferences,
   openToPublic: ['Query.catalog', 'CatalogResourceConnection.*', 'CatalogResourceEdge.*'],
 };

@@ -25,8 +25,13 @@ describe('Inner Mongolia 2024 limits (004)', () => {
     expect(rule.citation).toMatch(citation);
   });
 
-  it('sets no separate catalog report limit (art. 11 folds the report into the update), and says so', () => {
-    expect(() => ruleFor(region, 'CATALOG_REPORT')).toThrow(/^kind: policy profile INNER_MONGOLIA_2024 sets no CATALOG_REPORT deadline/);
+  it('has the authority one level up review a reported catalog within the 5 working days art. 11 gives an approval (art. 10 ¶2 sets none)', () => {
+    expect(ruleFor(region, 'CATALOG_REPORT')).toMatchObject({ workingDays: 5, citation: '004 art. 10 ¶2 (limit of art. 11)', profileId: 'INNER_MONGOLIA_2024' });
+  });
+
+  it('says so when no profile on the fallback chain sets a kind', () => {
+    const silent = { id: 'SILENT', name: 'a profile that sets nothing', citation: '-', rules: {} };
+    expect(() => ruleFor(silent, 'CATALOG_REPORT')).toThrow(/^kind: policy profile SILENT sets no CATALOG_REPORT deadline \(consulted SILENT\)/);
   });
 });
 

@@ -9,7 +9,8 @@ import { Connection, ConnectionArgs, sqlPage } from '../../../kernel/graphql/con
 import { decodeGlobalId } from '../../../kernel/graphql/global-id';
 import { levelType } from '../../../kernel/levels';
 import { checkUscc, isWithin, levelOfDivisionCode, subtreePrefix } from '../../../kernel/identifiers';
-import { CatalogState, OpenType, ShareType } from '../enums';
+import { CatalogState, OpenType, ShareType, UpperReviewState } from '../enums';
+import { asReported } from '../upper-review';
 import { CatalogIndexEntry } from '../index-entry.entity';
 import { upsertIndexEntries } from '../index-report';
 import { indexEntryById, resourceById } from '../loaders';
@@ -38,6 +39,12 @@ class CatalogFilter {
 
   @Field({ defaultValue: false, description: 'Include versions replaced by a newer publication' })
   includeSuperseded: boolean;
+
+  @Field(() => UpperReviewState, {
+    defaultValue: UpperReviewState.APPROVED,
+    description: "Lower levels' versions by the review one level up (004 art. 10 ¶2): APPROVED, the catalog as published; PENDING or RETURNED only for authorities, within their jurisdiction",
+  })
+  upperReview: UpperReviewState;
 }
 
 @InputType({ description: 'A published resource version as its level reports it to the integrated catalog' })
@@ -82,6 +89,14 @@ export class IntegratedCatalogResolver {
     const filter = args.filter;
     const qb = ctx.db.getRepository(CatalogIndexEntry).createQueryBuilder('e');
     if (!filter?.includeSuperseded) qb.andWhere('e.indexState = :published', { published: CatalogState.PUBLISHED });
+    const upperReview = filter?.upperReview ?? UpperReviewState.APPROVED;
+    qb.andWhere('e.upperReview = :upperReview', { upperReview });
+    // Versions not (yet) approved one level up are work in progress: only authorities see them, and only their own subtree's.
+    if (upperReview !== UpperReviewState.APPROVED) {
+      const me = ctx.identity;
+      if (!hasRole(me, 'AUTHORITY_REVIEWER')) throw forbidden(`filter.upperReview: versions ${upperReview} in the review one level up are listed only for authorities (AUTHORITY_REVIEWER)`);
+      if (me.level !== 'REGION') qb.andWhere('(e.jurisdictionCode LIKE :mine OR e.reviewerJurisdiction = :reviewer)', { mine: `${subtreePrefix(me.jurisdiction)}%`, reviewer: me.jurisdiction });
+    }
     if (filter?.level) qb.andWhere('e.level = :level', { level: filter.level });
     if (filter?.jurisdictionCode) {
       requireDivision(filter.jurisdictionCode, 'filter.jurisdictionCode');
@@ -119,7 +134,8 @@ export class IntegratedCatalogResolver {
         throw forbidden(`entries[${i}]: the authority of ${me.jurisdiction} cannot report ${entry.level} resources of ${entry.jurisdictionCode}`);
       }
     });
-    await upsertIndexEntries(ctx.db, entries.map((e) => Object.assign(new CatalogIndexEntry(), e)));
+    // What the region records of a report is its own: the review one level up starts here (004 art. 10 ¶2).
+    await upsertIndexEntries(ctx.db, await asReported(ctx, entries.map((e) => Object.assign(new CatalogIndexEntry(), e))));
     return entries.length;
   }
 }

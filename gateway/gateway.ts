@@ -12,7 +12,8 @@ import { createSharedState } from '../subgraphs/kernel/shared-state';
 import { PublicRateLimit } from './public-rate-limit';
 import { PlatformConfig } from '../subgraphs/kernel/config';
 import { createLogger, ServiceMetrics } from '../subgraphs/kernel/observability';
-import { graphiqlRoutes } from './graphiql/serve';
+import { graphiqlRoutes, PageRoutes } from './graphiql/serve';
+import { openDataExportRoute } from './open-data-export';
 import { clientErrorFormatter } from '../subgraphs/kernel/errors';
 import { operationResolutionPlugin } from '../subgraphs/kernel/graphql/operation-resolution';
 import { textInputsPlugin } from '../subgraphs/kernel/graphql/text-inputs';
@@ -23,6 +24,9 @@ import { demandControlPlugin } from './demand-control-plugin';
 import { KNOWN_OPERATIONS } from './known-operations';
 import { ForwardedContext, SignedSubgraphDataSource } from './subgraph-data-source';
 import { stopWarmUpAfterPlanning, warmUp } from './warm-up';
+
+/** Routes besides GraphQL, each tried in turn. */
+const pageRoutes = (...routes: Array<PageRoutes | null>): PageRoutes => (pathname, req, res) => routes.some((route) => route?.(pathname, req, res) ?? false);
 
 export interface GatewayContext extends ForwardedContext {
   /** What the token says; who it identifies is each platform's registry's answer. Null for a public caller. */
@@ -172,7 +176,7 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     allowGet: true,
     corsOrigins: config.corsOrigins,
     ready: () => levelsReady(config),
-    pages: (config.graphiql ? await graphiqlRoutes(log) : null) ?? undefined,
+    pages: pageRoutes(openDataExportRoute({ apollo, publicRate, log, port: () => port }), config.graphiql ? await graphiqlRoutes(log) : null),
     log,
     metrics,
     metricsAccess: { served: config.environment !== 'production' || config.metricsToken !== null, token: config.metricsToken },

@@ -41,6 +41,8 @@ export type BasicDatabase =
 
 /** Filters of the integrated catalog; all given filters apply */
 export type CatalogFilter = {
+  /** The data format, as the facets count it (e.g. CSV) */
+  format?: InputMaybe<Scalars['String']['input']>;
   /** Include versions replaced by a newer publication */
   includeSuperseded?: Scalars['Boolean']['input'];
   /** This division and every division below it */

@@ -26,9 +26,13 @@ describe('fields open to the public (kernel/graphql/public-fields.ts)', () => {
   });
 
   it('never open what only agencies may see: share attributes, workflow, registries, audit', () => {
-    for (const closed of ['DataItem.shareType', 'DataItem.legalBasis', 'CatalogResource.shareType', 'CatalogResource.transitions', 'Query.viewer', 'Query.agency', 'Platform.auditTrail', 'OpenDataObjection.contact']) {
+    for (const closed of ['DataItem.shareType', 'DataItem.legalBasis', 'CatalogResource.shareType', 'CatalogResource.shareScope', 'CatalogResource.transitions', 'CatalogFacets.shareType', 'Query.catalogReports', 'Query.viewer', 'Query.agency', 'Platform.auditTrail', 'OpenDataObjection.contact']) {
       expect(coordinates).not.toContain(closed);
     }
-    expect(coordinates.filter((c) => c.endsWith('.*')).sort()).toEqual(['CatalogResourceConnection.*', 'CatalogResourceEdge.*', 'DataRecord.*', 'DataRecordConnection.*', 'DataRecordEdge.*', 'Deadline.*', 'RecordField.*'].sort());
+    expect(coordinates.filter((c) => c.endsWith('.*')).sort()).toEqual([
+      'CatalogResourceConnection.*', 'CatalogResourceEdge.*', 'DataRecord.*', 'DataRecordConnection.*', 'DataRecordEdge.*', 'Deadline.*', 'RecordField.*',
+      // Containers whose members are themselves guarded field by field (a resource, an item) or are counts.
+      'FacetCount.*', 'OpenNegativeListConnection.*', 'OpenNegativeListEdge.*', 'OpenNegativeListEntry.*',
+    ].sort());
   });
 });

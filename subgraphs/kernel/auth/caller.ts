@@ -32,17 +32,24 @@ export const agencyTokenRequired = (what: string) =>
   unauthenticated(`${what} needs an agency's bearer token; without one, only the open catalog and unconditionally open data are served (004 art. 28)`);
 
 /**
+ * What every public context inherits: an `identity` that refuses. It lives on the prototype because
+ * Apollo Server shallow-copies the context of each request (Object.assign onto an object of the same
+ * prototype): an own getter would be dropped by the copy — leaving `identity` undefined — or invoked by it.
+ */
+const PUBLIC_CONTEXT: object = Object.freeze(Object.create(Object.prototype, {
+  identity: {
+    enumerable: false,
+    get() {
+      throw agencyTokenRequired('this field');
+    },
+  },
+}));
+
+/**
  * A request context for the public: the same as an agency's, except that `identity` does not exist —
  * reading it (any resolver written for agencies) refuses the field with UNAUTHENTICATED at its path.
  */
 export function withPublicCaller<C extends object>(context: Omit<C, 'identity' | 'caller'>, clientAddress: string): C {
   const caller: Caller = { kind: 'PUBLIC', clientAddress };
-  return Object.defineProperties({ ...context, caller }, {
-    identity: {
-      enumerable: false,
-      get() {
-        throw agencyTokenRequired('this field');
-      },
-    },
-  }) as unknown as C;
+  return Object.assign(Object.create(PUBLIC_CONTEXT), context, { caller }) as C;
 }

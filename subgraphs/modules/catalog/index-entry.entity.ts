@@ -54,6 +54,10 @@ export class CatalogIndexEntry {
   @Column({ type: 'varchar', length: 16 })
   indexState: CatalogState;
 
+  /** The resource's data format (e.g. CSV, MySQL table), for the open catalog's facets. */
+  @Column({ type: 'varchar', length: 32, default: '' })
+  format: string;
+
   /** Name, summary and item names, for text search. */
   @Column({ type: 'text' })
   searchText: string;

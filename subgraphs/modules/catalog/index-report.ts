@@ -20,6 +20,7 @@ export function indexEntryFor(row: CatalogResourceRow, items: readonly CatalogIt
     level: row.level,
     jurisdictionCode: row.jurisdictionCode,
     providerUscc: row.providerUscc,
+    format: row.format,
     shareType: mostPermissive(SHARE_ORDER, items.map((i) => i.shareType))!,
     openType: mostPermissive(OPEN_ORDER, items.map((i) => i.openType))!,
     indexState: row.state === CatalogState.SUPERSEDED ? CatalogState.SUPERSEDED : CatalogState.PUBLISHED,

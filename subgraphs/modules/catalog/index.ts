@@ -46,5 +46,7 @@ export const integratedCatalogModule: PlatformModule = {
   entities: [CatalogIndexEntry],
   resolvers: [IntegratedCatalogResolver, CatalogReportResolver],
   referenceResolvers: indexedResourceReferences,
-  openToPublic: ['Query.catalog', 'CatalogResourceConnection.*', 'CatalogResourceEdge.*'],
+  openToPublic: ['Query.catalog', 'CatalogResourceConnection.*', 'CatalogResourceEdge.*', 'Query.catalogFacets', 'FacetCount.*',
+    // Share types are agencies' business: the public is refused that facet at its path.
+    ...['totalCount', 'level', 'provider', 'openType', 'format'].map((f) => `CatalogFacets.${f}`)],
 };

@@ -1,4 +1,5 @@
 import { PlatformModule } from '../../kernel/module';
+import { NegativeListEntryFields, PlatformNegativeList } from './negative-list.resolver';
 import { ObjectionMutations, OpenObjectionFields, PlatformObjections } from './objection.resolver';
 
 /**
@@ -10,13 +11,18 @@ import { ObjectionMutations, OpenObjectionFields, PlatformObjections } from './o
 export const openingModule: PlatformModule = {
   name: 'opening',
   entities: [],
-  resolvers: [ObjectionMutations, OpenObjectionFields, PlatformObjections],
+  resolvers: [ObjectionMutations, OpenObjectionFields, PlatformObjections, PlatformNegativeList, NegativeListEntryFields],
   // Anyone may object and follow their objection by its id (004 art. 28 ¶3); the contact and evidence stay with the source department.
   openToPublic: [
     'Mutation.file{Level}OpenDataObjection',
     'Platform.openDataObjection',
     ...['id', 'item', 'recordKey', 'ground', 'statement', 'state', 'filedAt', 'decidedAt', 'decisionReason', 'verification'].map((f) => `OpenDataObjection.${f}`),
     'Deadline.*',
+    // The negative list is published to the public (001 art. 30 ¶2).
+    'Platform.openNegativeList',
+    'OpenNegativeListConnection.*',
+    'OpenNegativeListEdge.*',
+    'OpenNegativeListEntry.*',
     // The way to a platform: its key and what names it.
     'Query.platform',
     'Platform.id',

@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { SelectQueryBuilder } from 'typeorm';
 import { isPublic } from '../../../kernel/auth/caller';
 import { hasRole } from '../../../kernel/auth/identity';
 import { RequestContext } from '../../../kernel/context';
@@ -34,6 +35,9 @@ class CatalogFilter {
   @Field(() => OpenType, { nullable: true })
   openType?: OpenType;
 
+  @Field({ nullable: true, description: 'The data format, as the facets count it (e.g. CSV)' })
+  format?: string;
+
   @Field({ nullable: true, description: 'Words in the name, summary or item names' })
   text?: string;
 
@@ -59,6 +63,7 @@ class CatalogIndexInput {
   @Field(() => PlatformLevel) level: PlatformLevel;
   @Field(() => ID) jurisdictionCode: string;
   @Field(() => ID) providerUscc: string;
+  @Field() format: string;
   @Field(() => ShareType) shareType: ShareType;
   @Field(() => OpenType) openType: OpenType;
   @Field(() => CatalogState) indexState: CatalogState;
@@ -70,6 +75,74 @@ const PAGE = { defaultSize: 20, maxSize: 200 };
 const OPENED = [OpenType.UNCONDITIONAL_OPEN, OpenType.CONDITIONAL_OPEN];
 /** Search words: a name or a phrase, not a document (and a bounded LIKE pattern for the engine). */
 const MAX_SEARCH_TEXT = 100;
+
+/** The index rows a filter selects, as this caller may see them: the catalog's page and its facets count the same rows. */
+function filteredIndex(ctx: RequestContext, filter: CatalogFilter | undefined): SelectQueryBuilder<CatalogIndexEntry> {
+  const qb = ctx.db.getRepository(CatalogIndexEntry).createQueryBuilder('e');
+  if (!filter?.includeSuperseded) qb.andWhere('e.indexState = :published', { published: CatalogState.PUBLISHED });
+  const upperReview = filter?.upperReview ?? UpperReviewState.APPROVED;
+  qb.andWhere('e.upperReview = :upperReview', { upperReview });
+  // Versions not (yet) approved one level up are work in progress: only authorities see them, and only their own subtree's.
+  if (upperReview !== UpperReviewState.APPROVED) {
+    const me = ctx.identity;
+    if (!hasRole(me, 'AUTHORITY_REVIEWER')) throw forbidden(`filter.upperReview: versions ${upperReview} in the review one level up are listed only for authorities (AUTHORITY_REVIEWER)`);
+    if (me.level !== 'REGION') qb.andWhere('(e.jurisdictionCode LIKE :mine OR e.reviewerJurisdiction = :reviewer)', { mine: `${subtreePrefix(me.jurisdiction)}%`, reviewer: me.jurisdiction });
+  }
+  if (filter?.level) qb.andWhere('e.level = :level', { level: filter.level });
+  if (filter?.jurisdictionCode) {
+    requireDivision(filter.jurisdictionCode, 'filter.jurisdictionCode');
+    qb.andWhere('e.jurisdictionCode LIKE :prefix', { prefix: `${subtreePrefix(filter.jurisdictionCode)}%` });
+  }
+  if (filter?.providerUscc) {
+    const check = checkUscc(filter.providerUscc);
+    if (!check.valid) throw badInput('filter.providerUscc', `'${filter.providerUscc}' is not a valid USCC: ${check.reason}`);
+    qb.andWhere('e.providerUscc = :provider', { provider: filter.providerUscc });
+  }
+  if (filter?.shareType) qb.andWhere('e.shareType = :shareType', { shareType: filter.shareType });
+  if (filter?.openType) qb.andWhere('e.openType = :openType', { openType: filter.openType });
+  // The public's catalog is the open catalog: resources with an item it may have or apply for (004 art. 26-28).
+  if (isPublic(ctx)) qb.andWhere('e.openType IN (:...opened)', { opened: OPENED });
+  const text = filter?.text?.trim();
+  if (text && text.length > MAX_SEARCH_TEXT) throw badInput('filter.text', `search words are at most ${MAX_SEARCH_TEXT} characters`);
+  // An explicit escape character: SQLite has none by default, so a backslash would not escape % and _ there.
+  if (text) qb.andWhere("e.searchText LIKE :text ESCAPE '!'", { text: `%${text.replace(/[%_!]/g, '!$&')}%` });
+  return qb;
+}
+
+@ObjectType({ description: 'How many catalog resources have one value of a facet' })
+class FacetCount {
+  @Field() value: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType({ description: 'Counts of the resources a catalog filter selects, by facet — as a data portal shows beside its search results' })
+class CatalogFacets {
+  @Field(() => Int) totalCount: number;
+  @Field(() => [FacetCount]) level: FacetCount[];
+  @Field(() => [FacetCount], { description: 'By providing department (USCC): the themes of a government catalog are its departments' }) provider: FacetCount[];
+  @Field(() => [FacetCount]) openType: FacetCount[];
+  @Field(() => [FacetCount]) shareType: FacetCount[];
+  @Field(() => [FacetCount]) format: FacetCount[];
+}
+
+const FACETS = ['level', 'providerUscc', 'openType', 'shareType', 'format'] as const;
+
+/** One GROUP BY per facet over the filtered rows, largest first; the public is not told share types. */
+async function facetsOf(ctx: RequestContext, filter: CatalogFilter | undefined): Promise<CatalogFacets> {
+  const counted = await Promise.all(FACETS.map(async (column) => {
+    if (column === 'shareType' && isPublic(ctx)) return [];
+    const rows: Array<{ value: string; count: string | number }> = await filteredIndex(ctx, filter)
+      .select(`e.${column}`, 'value')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy(`e.${column}`)
+      .orderBy('count', 'DESC')
+      .addOrderBy('value', 'ASC')
+      .getRawMany();
+    return rows.map((row) => ({ value: row.value, count: Number(row.count) }));
+  }));
+  const [level, provider, openType, shareType, format] = counted;
+  return { totalCount: level.reduce((sum, facet) => sum + facet.count, 0), level, provider, openType, shareType, format };
+}
 
 @ArgsType()
 class CatalogArgs extends ConnectionArgs {
@@ -86,35 +159,7 @@ export class IntegratedCatalogResolver {
   @Query(() => CatalogResourceConnection, { description: 'The integrated catalog of all three levels, in catalog-code order' })
   @ConnectionSize(PAGE.defaultSize)
   async catalog(@Args() args: CatalogArgs, @Ctx() ctx: RequestContext): Promise<Connection<unknown>> {
-    const filter = args.filter;
-    const qb = ctx.db.getRepository(CatalogIndexEntry).createQueryBuilder('e');
-    if (!filter?.includeSuperseded) qb.andWhere('e.indexState = :published', { published: CatalogState.PUBLISHED });
-    const upperReview = filter?.upperReview ?? UpperReviewState.APPROVED;
-    qb.andWhere('e.upperReview = :upperReview', { upperReview });
-    // Versions not (yet) approved one level up are work in progress: only authorities see them, and only their own subtree's.
-    if (upperReview !== UpperReviewState.APPROVED) {
-      const me = ctx.identity;
-      if (!hasRole(me, 'AUTHORITY_REVIEWER')) throw forbidden(`filter.upperReview: versions ${upperReview} in the review one level up are listed only for authorities (AUTHORITY_REVIEWER)`);
-      if (me.level !== 'REGION') qb.andWhere('(e.jurisdictionCode LIKE :mine OR e.reviewerJurisdiction = :reviewer)', { mine: `${subtreePrefix(me.jurisdiction)}%`, reviewer: me.jurisdiction });
-    }
-    if (filter?.level) qb.andWhere('e.level = :level', { level: filter.level });
-    if (filter?.jurisdictionCode) {
-      requireDivision(filter.jurisdictionCode, 'filter.jurisdictionCode');
-      qb.andWhere('e.jurisdictionCode LIKE :prefix', { prefix: `${subtreePrefix(filter.jurisdictionCode)}%` });
-    }
-    if (filter?.providerUscc) {
-      const check = checkUscc(filter.providerUscc);
-      if (!check.valid) throw badInput('filter.providerUscc', `'${filter.providerUscc}' is not a valid USCC: ${check.reason}`);
-      qb.andWhere('e.providerUscc = :provider', { provider: filter.providerUscc });
-    }
-    if (filter?.shareType) qb.andWhere('e.shareType = :shareType', { shareType: filter.shareType });
-    if (filter?.openType) qb.andWhere('e.openType = :openType', { openType: filter.openType });
-    // The public's catalog is the open catalog: resources with an item it may have or apply for (004 art. 26-28).
-    if (isPublic(ctx)) qb.andWhere('e.openType IN (:...opened)', { opened: OPENED });
-    const text = filter?.text?.trim();
-    if (text && text.length > MAX_SEARCH_TEXT) throw badInput('filter.text', `search words are at most ${MAX_SEARCH_TEXT} characters`);
-    // An explicit escape character: SQLite has none by default, so a backslash would not escape % and _ there.
-    if (text) qb.andWhere("e.searchText LIKE :text ESCAPE '!'", { text: `%${text.replace(/[%_!]/g, '!$&')}%` });
+    const qb = filteredIndex(ctx, args.filter);
     const page = await sqlPage(qb, [
       { expression: 'e.code', direction: 'ASC', value: (e) => e.code },
       { expression: 'e.id', direction: 'ASC', value: (e) => e.id },
@@ -122,6 +167,11 @@ export class IntegratedCatalogResolver {
     // The region's own resources are answered in full here; the others by their own platform.
     const nodes = await Promise.all(page.nodes.map(async (e) => (e.level === 'REGION' ? ((await resourceById(ctx).load(e.id)) ?? e) : e)));
     return { ...page, nodes, edges: page.edges.map((edge, i) => ({ ...edge, node: nodes[i] })) };
+  }
+
+  @Query(() => CatalogFacets, { description: 'Facet counts of the integrated catalog for a filter (by level, department, open type, share type, format), to ask beside `catalog` in one operation' })
+  catalogFacets(@Arg('filter', () => CatalogFilter, { nullable: true }) filter: CatalogFilter | undefined, @Ctx() ctx: RequestContext): Promise<CatalogFacets> {
+    return facetsOf(ctx, filter ?? undefined);
   }
 
   @Mutation(() => Int, { description: 'Platform-internal: a lower level reports published versions (not part of the public API)' })

@@ -7,7 +7,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createTokenVerifier, InvalidTokenError } from '../subgraphs/kernel/auth/jwt';
 import { PUBLIC_REQUESTER } from '../subgraphs/kernel/auth/caller';
-import { TokenClaims } from '../subgraphs/kernel/auth/identity';
+import { isPartyClaims, PartyClaims, TokenClaims } from '../subgraphs/kernel/auth/identity';
 import { createSharedState } from '../subgraphs/kernel/shared-state';
 import { PublicRateLimit } from './public-rate-limit';
 import { PlatformConfig } from '../subgraphs/kernel/config';
@@ -29,8 +29,8 @@ import { stopWarmUpAfterPlanning, warmUp } from './warm-up';
 const pageRoutes = (...routes: Array<PageRoutes | null>): PageRoutes => (pathname, req, res) => routes.some((route) => route?.(pathname, req, res) ?? false);
 
 export interface GatewayContext extends ForwardedContext {
-  /** What the token says; who it identifies is each platform's registry's answer. Null for a public caller. */
-  claims: TokenClaims | null;
+  /** What the token says; who it identifies is each platform's registry's answer. Null for an anonymous caller. */
+  claims: TokenClaims | PartyClaims | null;
   /** Forwarded verbatim: each subgraph verifies the token itself. */
   authorization: string;
   requestId: string;
@@ -144,18 +144,8 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     const common = { requestId: request.requestId, purpose: request.headers.get(PURPOSE_HEADER) ?? '' };
     // No Authorization header at all: the public, limited per address; each platform serves it only open data.
     if (authorization === undefined) {
-      let verdict;
-      try {
-        verdict = await publicRate.check(request.clientAddress);
-      } catch {
-        return { admit: false, status: 503, code: 'SERVICE_UNAVAILABLE', message: 'public access is limited per address, and the shared count is unavailable; try again, or send an agency token' };
-      }
-      if (!verdict.ok) {
-        const message = config.gateway.publicRequestsPerMinute === 0
-          ? 'this platform serves no public requests: a bearer token is required (Authorization: Bearer <jwt>)'
-          : `more than ${config.gateway.publicRequestsPerMinute} requests without a token from ${request.clientAddress} this minute; retry after ${verdict.retryAfterSeconds} s`;
-        return { admit: false, status: config.gateway.publicRequestsPerMinute === 0 ? 401 : 429, code: config.gateway.publicRequestsPerMinute === 0 ? 'UNAUTHENTICATED' : 'RATE_LIMITED', message, retryAfterSeconds: verdict.retryAfterSeconds };
-      }
+      const refused = await overPublicLimit(request.clientAddress, `from ${request.clientAddress}`);
+      if (refused) return refused;
       return { admit: true, context: { ...common, claims: null, authorization: '', publicCaller: request.clientAddress || 'unknown' } };
     }
     // A token that does not verify is refused, never taken for a public request.
@@ -163,12 +153,33 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     if (!token) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required (Authorization: Bearer <jwt>); leave the header out to read open data as the public' };
     try {
       const claims = await verifyToken(token);
-      return { admit: true, context: { ...common, claims, authorization } };
+      if (!isPartyClaims(claims)) return { admit: true, context: { ...common, claims, authorization } };
+      // A registered person or organisation is the public with a name: limited as the public is, per party,
+      // and forwarded as public (with its address) and with its token, which each platform checks in its register.
+      const refused = await overPublicLimit(`party:${claims.party}`, `by ${claims.partyKind.toLowerCase()} ${claims.party}`);
+      if (refused) return refused;
+      return { admit: true, context: { ...common, claims, authorization, publicCaller: request.clientAddress || 'unknown' } };
     } catch (error) {
       if (error instanceof InvalidTokenError) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: error.message };
       throw error;
     }
   };
+
+  /** Null when a public request may go on; otherwise the refusal (429 with Retry-After, or 401 when the gateway serves no public). */
+  async function overPublicLimit(key: string, who: string): Promise<Admission<GatewayContext> | null> {
+    let verdict;
+    try {
+      verdict = await publicRate.check(key);
+    } catch {
+      return { admit: false, status: 503, code: 'SERVICE_UNAVAILABLE', message: 'public access is limited per address, and the shared count is unavailable; try again, or send an agency token' };
+    }
+    if (verdict.ok) return null;
+    const closed = config.gateway.publicRequestsPerMinute === 0;
+    const message = closed
+      ? 'this platform serves no public requests: a bearer token is required (Authorization: Bearer <jwt>)'
+      : `more than ${config.gateway.publicRequestsPerMinute} requests without an agency token ${who} this minute; retry after ${verdict.retryAfterSeconds} s`;
+    return { admit: false, status: closed ? 401 : 429, code: closed ? 'UNAUTHENTICATED' : 'RATE_LIMITED', message, retryAfterSeconds: verdict.retryAfterSeconds };
+  }
 
   const server = createGraphQLHttpServer({
     apollo,
@@ -181,7 +192,7 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     metrics,
     metricsAccess: { served: config.environment !== 'production' || config.metricsToken !== null, token: config.metricsToken },
     // The gateway knows only what the token claims; each platform's log line has the registry's answer.
-    describe: (context) => ({ agency: context.claims?.agency ?? PUBLIC_REQUESTER, platform: null }),
+    describe: (context) => ({ agency: context.claims && !isPartyClaims(context.claims) ? context.claims.agency : PUBLIC_REQUESTER, platform: null }),
   });
   let port: number;
   try {

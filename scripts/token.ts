@@ -1,14 +1,16 @@
 import { parseArgs } from 'node:util';
-import { signToken } from '../subgraphs/kernel/auth/jwt';
-import { ROLES, Role } from '../subgraphs/kernel/auth/identity';
+import { signPartyToken, signToken } from '../subgraphs/kernel/auth/jwt';
+import { PartyKind, ROLES, Role } from '../subgraphs/kernel/auth/identity';
 import { loadConfig } from '../subgraphs/kernel/config';
 import { DEMO_AGENCIES, Sector } from '../subgraphs/modules/agency/demo-agencies';
+import { DEMO_PARTIES } from '../subgraphs/modules/opening/demo-parties';
 
 /**
  * `npm run token -- --agency <USCC> --role <ROLE> [--role <ROLE>] [--sub <user>] [--expires 8h]`
  * prints a development token (HS256, JWT_SECRET) for a seeded agency; `--list` shows the agencies.
  * The token names the agency and roles only: each platform reads the agency's level and jurisdiction
- * from its registry.
+ * from its registry. `--person <citizen ID>` or `--organisation <USCC>` prints one for a seeded
+ * open-data user instead, which each platform checks in its register of such users.
  */
 async function main() {
   const { values } = parseArgs({
@@ -18,11 +20,15 @@ async function main() {
       sub: { type: 'string' },
       expires: { type: 'string', default: '8h' },
       list: { type: 'boolean', default: false },
+      person: { type: 'string' },
+      organisation: { type: 'string' },
     },
   });
+  if (values.person || values.organisation) return printPartyToken(values.person ? 'PERSON' : 'ORGANISATION', (values.person ?? values.organisation)!, values.sub, values.expires!);
   if (values.list || !values.agency) {
     for (const a of DEMO_AGENCIES) console.log(`${a.uscc}  ${a.jurisdictionCode} ${a.level.padEnd(6)} ${a.sector.padEnd(32)} ${a.name}`);
-    if (!values.list) console.error('\nusage: npm run token -- --agency <USCC> --role <ROLE>   (roles: ' + ROLES.join(', ') + ')');
+    for (const p of DEMO_PARTIES) console.log(`${p.id}  open-data user ${p.kind.padEnd(12)} ${p.name}`);
+    if (!values.list) console.error('\nusage: npm run token -- --agency <USCC> --role <ROLE>   (roles: ' + ROLES.join(', ') + ')\n       npm run token -- --person <citizen ID> | --organisation <USCC>');
     return;
   }
   const agency = DEMO_AGENCIES.find((a) => a.uscc === values.agency);
@@ -46,6 +52,16 @@ async function main() {
     { expiresIn: values.expires, issuer: config.jwt.issuer, audience: config.jwt.audience },
   );
   console.log(token);
+}
+
+/** A registered person's or organisation's token: only for a seeded open-data user of that kind. */
+async function printPartyToken(kind: PartyKind, id: string, sub: string | undefined, expires: string) {
+  const party = DEMO_PARTIES.find((p) => p.id === id);
+  if (!party) throw new Error(`${id} is not a seeded open-data user (see --list)`);
+  if (party.kind !== kind) throw new Error(`${id} is registered as ${party.kind}, not ${kind}`);
+  const config = loadConfig();
+  if (config.jwt.algorithm !== 'HS256') throw new Error('token printing works with the HS256 development secret only');
+  console.log(await signPartyToken({ sub: sub ?? `${kind.toLowerCase()}-${id}`, party: id, partyKind: kind }, config.jwt.secret, { expiresIn: expires, issuer: config.jwt.issuer, audience: config.jwt.audience }));
 }
 
 main().catch((error) => {

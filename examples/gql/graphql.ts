@@ -177,6 +177,39 @@ export type ObjectionState =
   | 'SUSPENDED'
   | 'WITHDRAWN';
 
+/** An application for conditionally open data: scenario, data scope, delivery method, usage period, security measures (004 art. 28 ¶2) */
+export type OpenDataApplicationInput = {
+  /** 数据提供方式 */
+  deliveryMethod: OpenDeliveryMethod;
+  /** The CONDITIONAL_OPEN items needed (数据需求范围) */
+  items: Array<Scalars['String']['input']>;
+  /** The resource's global id */
+  resourceId: Scalars['ID']['input'];
+  /** 具体应用场景 */
+  scenario: Scalars['String']['input'];
+  /** 安全保障措施 */
+  securityMeasures: Scalars['String']['input'];
+  /** 数据使用时限: when the use ends (within a year) */
+  usageEndsAt: Scalars['DateTimeISO']['input'];
+};
+
+/** AUTHORITY_REVIEW, then SOURCE_DECISION, then APPROVED or REFUSED (000 art. 26) */
+export type OpenDataApplicationState =
+  | 'APPROVED'
+  | 'AUTHORITY_REVIEW'
+  | 'REFUSED'
+  | 'SOURCE_DECISION';
+
+/** The source department's decision (004 art. 28 ¶2) */
+export type OpenDataDecision =
+  | 'APPROVE'
+  | 'REFUSE';
+
+/** The authority's normative review: PASS to the source department, or REFUSE (000 art. 26) */
+export type OpenDataNormativeReview =
+  | 'PASS'
+  | 'REFUSE';
+
 /** An objection to opened data: which item (of which record), on what ground, with evidence and a contact (004 art. 28 ¶3) */
 export type OpenDataObjectionInput = {
   /** How the objector is told the outcome (telephone or e-mail); seen only by the source department */
@@ -194,11 +227,21 @@ export type OpenDataObjectionInput = {
   statement: Scalars['String']['input'];
 };
 
+/** How conditionally opened data is provided (004 art. 28 ¶2) */
+export type OpenDeliveryMethod =
+  | 'FILE'
+  | 'INTERFACE';
+
 /** 开放属性: whether the public may obtain a data item (004 art. 27) */
 export type OpenType =
   | 'CONDITIONAL_OPEN'
   | 'NOT_OPEN'
   | 'UNCONDITIONAL_OPEN';
+
+/** A natural person (citizen ID number) or an organisation (USCC), 004 art. 28 ¶2 */
+export type PartyKind =
+  | 'ORGANISATION'
+  | 'PERSON';
 
 /** Administrative level of a platform: autonomous region, league/city, banner/county */
 export type PlatformLevel =

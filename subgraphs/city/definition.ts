@@ -5,7 +5,7 @@ import { calendarModule, calendarReceptionModule } from '../modules/calendar';
 import { catalogModule } from '../modules/catalog';
 import { demandModule } from '../modules/demand';
 import { platformModule } from '../modules/platform';
-import { openingModule } from '../modules/opening';
+import { openDataUserReplicaModule, openingModule } from '../modules/opening';
 import { recordsModule } from '../modules/records';
 import { reflowModule } from '../modules/reflow';
 import { sharingModule } from '../modules/sharing';
@@ -16,7 +16,7 @@ import { cityMigrations } from './migrations';
 export const cityDefinition: LevelDefinition = {
   level: 'CITY',
   modules: [
-    auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, demandModule,
+    auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, demandModule,
     upwardModule, upwardFilingModule, upwardReceptionModule, upwardHoldingModule, reflowModule,
   ],
   migrations: cityMigrations,

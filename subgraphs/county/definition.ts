@@ -5,7 +5,7 @@ import { calendarModule, calendarReceptionModule } from '../modules/calendar';
 import { catalogModule } from '../modules/catalog';
 import { demandModule } from '../modules/demand';
 import { platformModule } from '../modules/platform';
-import { openingModule } from '../modules/opening';
+import { openDataUserReplicaModule, openingModule } from '../modules/opening';
 import { recordsModule } from '../modules/records';
 import { reflowModule } from '../modules/reflow';
 import { sharingModule } from '../modules/sharing';
@@ -15,6 +15,6 @@ import { countyMigrations } from './migrations';
 /** The banner/county platform: one service for every banner and county. */
 export const countyDefinition: LevelDefinition = {
   level: 'COUNTY',
-  modules: [auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, demandModule, upwardModule, upwardFilingModule, reflowModule],
+  modules: [auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, demandModule, upwardModule, upwardFilingModule, reflowModule],
   migrations: countyMigrations,
 };

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AgencyRegistry } from './auth/identity';
+import { AgencyRegistry, PartyRegistry } from './auth/identity';
 import { PolicyGeneration, PolicySnapshots, policyTriggers } from './db/policy-generation';
 import { DatabaseTrigger } from './db/triggers';
 import { LoaderRegistry } from './loaders';
@@ -48,6 +48,8 @@ export interface PlatformModule {
   triggers?: DatabaseTrigger[];
   /** The module keeping the agency registry tells the platform where every request's identity is looked up. */
   agencyRegistry?: (platform: { db: DataSource; loaders: LoaderRegistry; snapshots: PolicySnapshots }) => AgencyRegistry;
+  /** The module keeping the register of open-data users (persons and organisations) tells where a party's token is checked. */
+  partyRegistry?: (platform: { db: DataSource; loaders: LoaderRegistry; snapshots: PolicySnapshots }) => PartyRegistry;
 }
 
 export interface SeedContext {

@@ -28,7 +28,7 @@ describe('requests without a token, per client address', () => {
     const body = (await refused!.json()) as any;
     expect(body.data).toBeUndefined();
     expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
-    expect(body.errors[0].message).toMatch(/more than 3 requests without a token from .+ this minute; retry after \d+ s/);
+    expect(body.errors[0].message).toMatch(/more than 3 requests without an agency token from .+ this minute; retry after \d+ s/);
     const agency = await stack.query(query, {}, await stack.token(demoAgency('150102', Sector.HEALTH)));
     expect(errorCodes(agency)).toEqual([]);
   });

@@ -2,8 +2,8 @@ import '../../gateway/no-phone-home';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { signToken } from '../../subgraphs/kernel/auth/jwt';
-import { Role } from '../../subgraphs/kernel/auth/identity';
+import { signPartyToken, signToken } from '../../subgraphs/kernel/auth/jwt';
+import { PartyKind, Role } from '../../subgraphs/kernel/auth/identity';
 import { signRequest } from '../../subgraphs/kernel/auth/request-signature';
 import { SettableClock } from '../../subgraphs/kernel/clock';
 import { loadConfig } from '../../subgraphs/kernel/config';
@@ -23,6 +23,8 @@ export interface GraphQLResponse<T = any> {
 export interface TestStack extends RunningStack {
   /** A token for a demo agency with the given roles. */
   token(agency: DemoAgency, ...roles: Role[]): Promise<string>;
+  /** A token for a registered person or organisation (an open-data applicant). */
+  partyToken(party: { id: string; kind: PartyKind }): Promise<string>;
   /** Test setup: puts agencies into every level's copy of the registry, as a registration at the region would. */
   register(...agencies: DemoAgency[]): Promise<void>;
   /** POST through the gateway, with any extra headers (x-data-purpose, x-request-id). */
@@ -69,6 +71,9 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
         { sub: `tester-${agency.uscc}-${roles.join('+') || 'AGENCY_USER'}`, agency: agency.uscc, roles: roles.length ? roles : ['AGENCY_USER'] },
         secret,
       );
+    },
+    partyToken(party) {
+      return signPartyToken({ sub: `tester-${party.id}`, party: party.id, partyKind: party.kind }, (config.jwt as { secret: string }).secret);
     },
     async register(...agencies) {
       for (const level of LEVELS) await stack.subgraphs[level].db.getRepository(Agency).save(agencies.map((a) => ({ ...a })));

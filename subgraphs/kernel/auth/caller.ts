@@ -1,5 +1,5 @@
 import { unauthenticated } from '../errors';
-import type { Identity } from './identity';
+import type { Identity, RegisteredParty } from './identity';
 
 /**
  * Who asks a platform: an agency, whose identity the registry vouches for, or the public — a request
@@ -7,7 +7,10 @@ import type { Identity } from './identity';
  * unconditionally open data directly from the platform). The gateway names the public caller's
  * address in a signed header; a platform never takes a missing identity for an agency.
  */
-export type Caller = { kind: 'AGENCY'; identity: Identity } | { kind: 'PUBLIC'; clientAddress: string };
+export type Caller = { kind: 'AGENCY'; identity: Identity } | { kind: 'PUBLIC'; clientAddress: string; party: RegisteredParty | null };
+
+/** The registered person or organisation behind a public request, if any (004 art. 28 ¶2 applications). */
+export const partyOf = (ctx: { caller: Caller }): RegisteredParty | null => (ctx.caller.kind === 'PUBLIC' ? ctx.caller.party : null);
 
 /** Signed by the gateway on requests it admitted without a token: the client's address. */
 export const PUBLIC_CALLER_HEADER = 'x-platform-public-caller';
@@ -25,7 +28,9 @@ export interface AuditedRequester {
 }
 
 export const auditedRequester = (caller: Caller): AuditedRequester =>
-  caller.kind === 'AGENCY' ? caller.identity : { agency: PUBLIC_REQUESTER, sub: `public@${caller.clientAddress}`, jurisdiction: null };
+  caller.kind === 'AGENCY'
+    ? caller.identity
+    : { agency: PUBLIC_REQUESTER, sub: caller.party ? `${caller.party.kind.toLowerCase()}:${caller.party.id}@${caller.clientAddress}` : `public@${caller.clientAddress}`, jurisdiction: null };
 
 /** What a public caller gets for anything that needs an agency: UNAUTHENTICATED, saying what it may read. */
 export const agencyTokenRequired = (what: string) =>
@@ -49,7 +54,7 @@ const PUBLIC_CONTEXT: object = Object.freeze(Object.create(Object.prototype, {
  * A request context for the public: the same as an agency's, except that `identity` does not exist —
  * reading it (any resolver written for agencies) refuses the field with UNAUTHENTICATED at its path.
  */
-export function withPublicCaller<C extends object>(context: Omit<C, 'identity' | 'caller'>, clientAddress: string): C {
-  const caller: Caller = { kind: 'PUBLIC', clientAddress };
+export function withPublicCaller<C extends object>(context: Omit<C, 'identity' | 'caller'>, clientAddress: string, party: RegisteredParty | null = null): C {
+  const caller: Caller = { kind: 'PUBLIC', clientAddress, party };
   return Object.assign(Object.create(PUBLIC_CONTEXT), context, { caller }) as C;
 }

@@ -16,6 +16,37 @@ export interface TokenClaims {
   jurisdiction?: string;
 }
 
+/** The two kinds of registered open-data user (004 art. 28 ¶2: 自然人、法人或者非法人组织). */
+export type PartyKind = 'PERSON' | 'ORGANISATION';
+
+/**
+ * What a registered person's or organisation's token says: who (citizen ID number or USCC) and of
+ * which kind. No agency and no roles: a party is the public, registered, never an agency.
+ */
+export interface PartyClaims {
+  sub: string;
+  party: string;
+  partyKind: PartyKind;
+}
+
+export const isPartyClaims = (claims: TokenClaims | PartyClaims): claims is PartyClaims => 'party' in claims;
+
+/** A person or organisation as the platform's register of open-data users knows it. */
+export interface RegisteredParty {
+  id: string;
+  kind: PartyKind;
+  name: string;
+}
+
+export type PartyRegistry = (id: string) => Promise<RegisteredParty | null>;
+
+/** The registered party a token stands for, from the register (never from its claims). */
+export function partyFrom(claims: PartyClaims, registered: RegisteredParty | null): RegisteredParty {
+  if (!registered) throw new InvalidTokenError(`${claims.partyKind === 'PERSON' ? 'person' : 'organisation'} ${claims.party} is not registered as an open-data user of this platform`);
+  if (registered.kind !== claims.partyKind) throw new InvalidTokenError(`the token says ${claims.partyKind}, but ${claims.party} is registered as ${registered.kind}`);
+  return registered;
+}
+
 /** An agency as the registry of the platform answering knows it. */
 export interface RegisteredAgency {
   uscc: string;

@@ -2,9 +2,9 @@ import { LRUCache } from 'lru-cache';
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, SignJWT, JWTPayload, JWTVerifyGetKey } from 'jose';
 import { JwtConfig } from '../config';
-import { checkUscc, checkDivisionCodeFormat } from '../identifiers';
+import { checkCitizenId, checkUscc, checkDivisionCodeFormat } from '../identifiers';
 import { isLevel } from '../levels';
-import { InvalidTokenError, ROLES, Role, TokenClaims } from './identity';
+import { InvalidTokenError, isPartyClaims, PartyClaims, ROLES, Role, TokenClaims } from './identity';
 
 export { InvalidTokenError };
 
@@ -17,7 +17,7 @@ const CACHE_LIMIT = 10_000;
  * present and no further from the token's issue than the configured lifetime. The registry check
  * comes after, where the registry is (identityFrom).
  */
-export function createTokenVerifier(config: JwtConfig): (token: string) => Promise<TokenClaims> {
+export function createTokenVerifier(config: JwtConfig): (token: string) => Promise<TokenClaims | PartyClaims> {
   const key: Uint8Array | JWTVerifyGetKey =
     config.algorithm === 'HS256'
       ? new TextEncoder().encode(config.secret)
@@ -26,7 +26,7 @@ export function createTokenVerifier(config: JwtConfig): (token: string) => Promi
         : createRemoteJWKSet(new URL(config.jwksUrl!));
   const options = { algorithms: [config.algorithm], issuer: config.issuer, audience: config.audience, requiredClaims: ['exp'] };
   // Verified tokens, each kept at most CACHE_MS and never past its own expiry.
-  const cache = new LRUCache<string, TokenClaims>({ max: CACHE_LIMIT, ttl: CACHE_MS });
+  const cache = new LRUCache<string, TokenClaims | PartyClaims>({ max: CACHE_LIMIT, ttl: CACHE_MS });
 
   return async (token: string) => {
     const now = Date.now();
@@ -42,9 +42,9 @@ export function createTokenVerifier(config: JwtConfig): (token: string) => Promi
     if (payload.exp! - issued > config.maxLifetimeSeconds) {
       throw new InvalidTokenError(`token rejected: it is valid for ${payload.exp! - issued} s, longer than the ${config.maxLifetimeSeconds} s this platform accepts`);
     }
-    const claims = claimsFrom(payload);
+    const claims = 'party' in payload ? partyClaimsFrom(payload) : claimsFrom(payload);
     // SERVICE identities are minted by the platforms for each other (service-token.ts); a user token never is one.
-    if (claims.roles.includes('SERVICE')) throw new InvalidTokenError('role SERVICE is not accepted in a user token');
+    if (!isPartyClaims(claims) && claims.roles.includes('SERVICE')) throw new InvalidTokenError('role SERVICE is not accepted in a user token');
     cache.set(token, claims, { ttl: Math.max(1, Math.min(CACHE_MS, payload.exp! * 1000 - now)) });
     return claims;
   };
@@ -69,6 +69,29 @@ export function claimsFrom(payload: JWTPayload): TokenClaims {
     ...(level !== undefined ? { level } : {}),
     ...(jurisdiction !== undefined ? { jurisdiction: jurisdiction as string } : {}),
   });
+}
+
+/** A registered person's or organisation's claims: a valid citizen ID number or USCC, and nothing of an agency's. */
+export function partyClaimsFrom(payload: JWTPayload): PartyClaims {
+  const { sub, party, partyKind } = payload as Record<string, unknown>;
+  if (typeof sub !== 'string' || !sub || sub.length > 128) throw new InvalidTokenError('token has no sub claim of at most 128 characters');
+  if (partyKind !== 'PERSON' && partyKind !== 'ORGANISATION') throw new InvalidTokenError('token partyKind claim must be PERSON or ORGANISATION');
+  const check = typeof party !== 'string' ? null : partyKind === 'PERSON' ? checkCitizenId(party) : checkUscc(party);
+  if (!check?.valid) throw new InvalidTokenError(`token party claim is not a valid ${partyKind === 'PERSON' ? 'citizen ID number' : 'USCC'}`);
+  if ('agency' in payload || 'roles' in payload) throw new InvalidTokenError("a registered party's token carries no agency and no roles");
+  return Object.freeze({ sub, party: party as string, partyKind });
+}
+
+/** Development and test tokens for a registered person or organisation (HS256). */
+export async function signPartyToken(subject: PartyClaims, secret: string, options: { expiresIn?: string; issuer?: string; audience?: string } = {}): Promise<string> {
+  let jwt = new SignJWT({ party: subject.party, partyKind: subject.partyKind })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(subject.sub)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '8h');
+  if (options.issuer) jwt = jwt.setIssuer(options.issuer);
+  if (options.audience) jwt = jwt.setAudience(options.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
 }
 
 /** What a development or test token states: only what the registry cannot contradict is required. */

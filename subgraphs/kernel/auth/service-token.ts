@@ -1,7 +1,7 @@
 import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { PlatformConfig } from '../config';
 import { Level } from '../levels';
-import { TokenClaims } from './identity';
+import { PartyClaims, TokenClaims } from './identity';
 import { claimsFrom, createTokenVerifier, InvalidTokenError } from './jwt';
 
 /** Short: a service token is minted for each call, so it never needs to outlive one. */
@@ -62,7 +62,7 @@ function claimsSayService(token: string): boolean {
  * choose which key checks the token; either way it is verified in full. The gateway uses the user
  * verifier alone, which refuses role SERVICE, so no SERVICE token ever passes the gateway.
  */
-export function createSubgraphTokenVerifier(config: Readonly<PlatformConfig>): (token: string) => Promise<TokenClaims> {
+export function createSubgraphTokenVerifier(config: Readonly<PlatformConfig>): (token: string) => Promise<TokenClaims | PartyClaims> {
   const user = createTokenVerifier(config.jwt);
   const service = createServiceTokenVerifier(config.serviceTokenSecret);
   return (token: string) => (claimsSayService(token) ? service(token) : user(token));

@@ -15,7 +15,9 @@ export type DeadlineKind =
   | 'DEMAND_DELIVERY'
   | 'REFLOW_REPLY'
   | 'UPWARD_STEP'
-  | 'OBJECTION_VERIFICATION';
+  | 'OBJECTION_VERIFICATION'
+  | 'OPEN_APPLICATION_REVIEW'
+  | 'OPEN_APPLICATION_DECISION';
 
 export interface DeadlineRule {
   workingDays: number;
@@ -52,6 +54,10 @@ const INNER_MONGOLIA_2024: PolicyProfile = {
     // Art. 28 ¶3 suspends opening at once and has the source department verify, without a time limit;
     // the 7 working days Anhui gives a providing department to verify a reported error (002 art. 26) stand in.
     OBJECTION_VERIFICATION: { workingDays: 7, citation: '004 art. 28 ¶3 (limit of 002 art. 26)' },
+    // Art. 28 ¶2 has a conditional-open application reviewed and decided "in time" (及时) without a limit;
+    // the 5 working days art. 23 gives for a conditional share request stand in for each step.
+    OPEN_APPLICATION_REVIEW: { workingDays: 5, citation: '004 art. 28 ¶2 (limit of art. 23)' },
+    OPEN_APPLICATION_DECISION: { workingDays: 5, citation: '004 art. 28 ¶2 (limit of art. 23)' },
   },
 };
 
@@ -62,6 +68,10 @@ const HULUNBUIR_2022_DRAFT: PolicyProfile = {
   rules: {
     // Art. 24: the data resource agency and the providing department review a conditional request in 10.
     SHARE_REPLY: { workingDays: 10, citation: '001 art. 24' },
+    // Art. 28 ¶4 opens conditional data to those meeting the published conditions, without a limit; its
+    // 10 working days for a conditional share request (art. 24) stand in for each step of an application.
+    OPEN_APPLICATION_REVIEW: { workingDays: 10, citation: '001 art. 28 (limit of art. 24)' },
+    OPEN_APPLICATION_DECISION: { workingDays: 10, citation: '001 art. 28 (limit of art. 24)' },
   },
   fallback: INNER_MONGOLIA_2024.id,
 };
@@ -74,6 +84,10 @@ const ANHUI_2021: PolicyProfile = {
     CATALOG_UPDATE: { workingDays: 10, citation: '002 art. 15' },
     CATALOG_REPORT: { workingDays: 3, citation: '002 art. 15' },
     SHARE_REPLY: { workingDays: 7, citation: '002 art. 25' },
+    // Art. 36 sorts open data into the three types without a procedure or limit for applications; the
+    // 7 working days of art. 25 for a share reply stand in for each step.
+    OPEN_APPLICATION_REVIEW: { workingDays: 7, citation: '002 art. 36 (limit of art. 25)' },
+    OPEN_APPLICATION_DECISION: { workingDays: 7, citation: '002 art. 36 (limit of art. 25)' },
   },
   // Anhui's measures are silent on approval, delivery, demand, reflow and upward limits; the region's
   // limits stand in so that an Anhui-assigned jurisdiction still gets a deadline for every kind.

@@ -1,6 +1,6 @@
 import { decodeGlobalId } from '../graphql/global-id';
 import { isWithin } from '../identifiers/division-code';
-import { Decision, DenyReason, Effect, GrantView, ItemPolicy, OpenItemPolicy, Purpose, Requester, ShareMode, ShareScope, ShareType } from './types';
+import { Decision, DenyReason, Effect, GrantView, ItemPolicy, OpenGrantView, OpenItemPolicy, Purpose, Requester, ShareMode, ShareScope, ShareType } from './types';
 
 /** Where a grant stands at the moment of the request, whatever state its row was last saved in. */
 type Standing = 'VALID' | 'EXPIRED' | 'REVOKED' | 'PENDING';
@@ -193,27 +193,36 @@ export function decideMany(
 
 /**
  * What the public — a caller with no agency behind it — may have of an item (004 art. 27-28): an
- * UNCONDITIONAL_OPEN item's value, read directly, unless an objection has suspended its opening or
- * had it withdrawn (masked when it was reopened after treatment); nothing of a CONDITIONAL_OPEN item
- * without an approved application, nothing of a NOT_OPEN item. Opening is reading: the public has
- * no verification (核验) path, which serves agencies' duties. An item delivered only masked to
- * agencies is opened masked too.
+ * UNCONDITIONAL_OPEN item's value, read directly; a CONDITIONAL_OPEN item's only under an approved
+ * application of the registered person or organisation asking (`grants`: its own), naming the item,
+ * within the usage period; nothing of a NOT_OPEN item. An objection suspends opened data, or had it
+ * withdrawn, or reopened masked. Opening is reading: the public has no verification (核验) path, which
+ * serves agencies' duties. An item delivered only masked to agencies is opened masked too.
  */
-export function decideOpen(item: OpenItemPolicy, purpose: Purpose): Decision {
-  const deny = (reason: DenyReason) => decision('DENY', reason, null, item.shareType);
+export function decideOpen(item: OpenItemPolicy, purpose: Purpose, now: Date, grants: readonly OpenGrantView[] = []): Decision {
+  const deny = (reason: DenyReason, grantId: string | null = null) => decision('DENY', reason, grantId, item.shareType);
   if (purpose !== 'READ') return deny('NOT_OPEN');
+  let grantId: string | null = null;
   switch (item.openType) {
     case 'NOT_OPEN':
       return deny('NOT_OPEN');
-    case 'CONDITIONAL_OPEN':
-      return deny('OPEN_APPLICATION_REQUIRED');
+    case 'CONDITIONAL_OPEN': {
+      const naming = grants.filter((g) => g.resourceId === item.resourceId && g.itemCodes.includes(item.itemCode));
+      // An invalid end date compares false: it counts as ended, never as eternal.
+      const valid = naming.find((g) => now.getTime() < g.endsAt.getTime());
+      // Ended: the application that ended last is the one to renew.
+      if (!valid) return naming.length ? deny('OPEN_GRANT_EXPIRED', naming.reduce((a, b) => (b.endsAt.getTime() > a.endsAt.getTime() ? b : a)).id) : deny('OPEN_APPLICATION_REQUIRED');
+      grantId = valid.id;
+      break;
+    }
     case 'UNCONDITIONAL_OPEN':
-      if (item.objection === 'WITHDRAWN') return deny('NOT_OPEN');
-      if (item.objection === 'SUSPENDED') return deny('OPEN_SUSPENDED');
-      return decision(item.objection === 'MASKED' ? 'ALLOW_MASKED' : allowEffect(item, null), null, null, item.shareType);
+      break;
     default: {
       const unknown: never = item.openType;
       throw new Error(`item ${item.itemCode} of resource ${item.resourceId} has unknown open type '${unknown}'`);
     }
   }
+  if (item.objection === 'WITHDRAWN') return deny('NOT_OPEN');
+  if (item.objection === 'SUSPENDED') return deny('OPEN_SUSPENDED');
+  return decision(item.objection === 'MASKED' ? 'ALLOW_MASKED' : allowEffect(item, null), null, grantId, item.shareType);
 }

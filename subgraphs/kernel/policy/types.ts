@@ -34,7 +34,20 @@ export type DenyReason =
   /** Opening suspended by an objection until the source department has verified it (004 art. 28 ¶3). */
   | 'OPEN_SUSPENDED'
   /** The requester is outside the resource's share scope (共享范围, 004 art. 10 ¶4). */
-  | 'OUTSIDE_SHARE_SCOPE';
+  | 'OUTSIDE_SHARE_SCOPE'
+  /** A CONDITIONAL_OPEN item whose approved application's usage period has ended (004 art. 28 ¶2). */
+  | 'OPEN_GRANT_EXPIRED';
+
+/**
+ * An approved application of a registered person or organisation for CONDITIONAL_OPEN items of one
+ * resource (004 art. 28 ¶2): exactly these items, until the usage period ends.
+ */
+export interface OpenGrantView {
+  id: string;
+  resourceId: string;
+  itemCodes: readonly string[];
+  endsAt: Date;
+}
 
 /**
  * 共享范围 (004 art. 10 ¶4): which agencies a resource's sharing applies to. Every condition given

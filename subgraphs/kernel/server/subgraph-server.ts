@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { PUBLIC_CALLER_HEADER, PUBLIC_REQUESTER, withPublicCaller } from '../auth/caller';
-import { identityFrom, InvalidTokenError } from '../auth/identity';
+import { identityFrom, InvalidTokenError, isPartyClaims, partyFrom } from '../auth/identity';
 import { checkServiceScope } from '../auth/service-scope';
 import { createSubgraphTokenVerifier } from '../auth/service-token';
 import { SignatureVerifier } from '../auth/request-signature';
@@ -128,6 +128,8 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   const registryModules = definition.modules.filter((m) => m.agencyRegistry);
   if (registryModules.length !== 1) throw new Error(`the ${definition.level} platform must mount exactly one module keeping the agency registry`);
   const agencyRegistry = registryModules[0].agencyRegistry!;
+  // Registered persons and organisations (open-data applicants), where a module keeps their register.
+  const partyRegistry = definition.modules.find((m) => m.partyRegistry)?.partyRegistry ?? null;
 
   const service = `${definition.level.toLowerCase()}-platform`;
   const log = createLogger(service, config.logLevel);
@@ -160,9 +162,8 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     }
     if (!verdict.ok) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: verdict.reason };
     const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
-    // Only the gateway's signature makes a request without a token a public one; a token makes it an agency's.
+    // Only the gateway's signature makes a request public: without a token, or with a registered party's.
     if (!token && !publicCaller) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required' };
-    if (token && publicCaller) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: "a request is an agency's (a token) or the public's, not both" };
     const stated = statedPurposeFrom(purposeHeader);
     if (!stated.ok) return { admit: false, status: 400, code: 'BAD_REQUEST', message: stated.reason };
     const loaders = new LoaderRegistry();
@@ -183,6 +184,13 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     if (!token) return { admit: true, context: withPublicCaller<RequestContext>(common, publicCaller) };
     try {
       const claims = await verifyToken(token);
+      if (isPartyClaims(claims)) {
+        if (!publicCaller) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: "a registered party's request comes through the gateway, which signs it as public" };
+        if (!partyRegistry) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: `the ${definition.level.toLowerCase()} platform registers no open-data users` };
+        const party = partyFrom(claims, await partyRegistry({ db: dataSource, loaders, snapshots })(claims.party));
+        return { admit: true, context: withPublicCaller<RequestContext>(common, publicCaller, party) };
+      }
+      if (publicCaller) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: "a request is an agency's (a token) or the public's, not both" };
       const identity = identityFrom(claims, await agencyRegistry({ db: dataSource, loaders, snapshots })(claims.agency));
       if (identity.roles.includes('SERVICE')) {
         const scope = checkServiceScope(request.rawBody, serviceFields);

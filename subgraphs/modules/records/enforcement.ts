@@ -1,7 +1,7 @@
 import { GraphQLError, GraphQLResolveInfo } from 'graphql';
 import { In, IsNull, Not } from 'typeorm';
 import { AccessPath, AuditedResource } from '../../kernel/audit/collector';
-import { isPublic } from '../../kernel/auth/caller';
+import { isPublic, partyOf } from '../../kernel/auth/caller';
 import { RequestContext } from '../../kernel/context';
 import { levelId } from '../../kernel/graphql/global-id';
 import { levelOfType } from '../../kernel/levels';
@@ -126,7 +126,7 @@ function decideWith(ctx: RequestContext, inputs: DecisionInputs, resource: DataR
   if (inputs.open) {
     const onRecord = recordKey === undefined || inputs.open.byRecord.size === 0 ? undefined : inputs.open.byRecord.get(recordItemKey(resource.id, item.code, recordKey));
     const objection = strongest(inputs.open.byItem.get(itemKey(resource.id, item.code)), onRecord) ?? null;
-    return decideOpen(openPolicyOf(resource, item, objection), purpose);
+    return decideOpen(openPolicyOf(resource, item, objection), purpose, ctx.now, inputs.open.grants);
   }
   const cacheKey = `${purpose}\u0000${statedPurpose ?? ''}`;
   let byItem = inputs.decisions.get(cacheKey);
@@ -175,20 +175,27 @@ export function shareDenied(ctx: RequestContext, resource: DataResource | null, 
 const NOT_OPENED_BECAUSE: Partial<Record<DenyReason | 'NOT_IN_CATALOG', string>> = {
   NOT_OPEN: 'is not open to the public (004 art. 27 (1))',
   OPEN_APPLICATION_REQUIRED: 'is opened only on an approved application (CONDITIONAL_OPEN, 004 art. 28 ¶2)',
+  OPEN_GRANT_EXPIRED: 'was opened to this applicant for a usage period that has ended (004 art. 28 ¶2): apply again',
 };
 
 /**
- * What the public is told of an item it may not have: UNAUTHENTICATED (an agency's token, or an
- * approved application, would be needed) — or OPEN_SUSPENDED while an objection is being verified.
+ * What the public is told of an item it may not have: OPEN_SUSPENDED while an objection is being
+ * verified; otherwise UNAUTHENTICATED for the anonymous public (a token would be needed: an agency's,
+ * or a registered applicant's with an approved application) and FORBIDDEN for a registered person or
+ * organisation, who is known and still may not have it.
  */
 function notOpened(ctx: RequestContext, resource: DataResource | null, itemCode: string, decision: Decision | null): GraphQLError {
   const reason = decision?.reason ?? 'NOT_IN_CATALOG';
   const where = resource ? `${itemCode} of ${resource.code}` : itemCode;
-  const extensions = { item: itemCode, reason, resourceId: idsOf(ctx, resource, null).resourceId };
+  const applicationId = decision?.grantId ? levelId(ctx.level, 'OpenDataApplication', decision.grantId) : null;
+  const extensions = { item: itemCode, reason, resourceId: idsOf(ctx, resource, null).resourceId, ...(applicationId ? { applicationId } : {}) };
   if (reason === 'OPEN_SUSPENDED') {
     return platformError('OPEN_SUSPENDED', `${where}: opening is suspended while an objection is verified by its source department (004 art. 28 ¶3)`, extensions);
   }
-  return platformError('UNAUTHENTICATED', `${where} ${NOT_OPENED_BECAUSE[reason] ?? 'is not in a published catalog resource'}; without a token only unconditionally open data is served`, extensions);
+  const because = NOT_OPENED_BECAUSE[reason] ?? 'is not in a published catalog resource';
+  const party = partyOf(ctx);
+  if (party) return platformError('FORBIDDEN', `${where} ${because}; ${party.kind.toLowerCase()} ${party.id} holds no approved application for it`, extensions);
+  return platformError('UNAUTHENTICATED', `${where} ${because}; without a token only unconditionally open data is served`, extensions);
 }
 
 /** 004 art. 50: a suspended agency gets nothing from this platform — no value, no key, no count. */

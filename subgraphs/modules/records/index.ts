@@ -9,6 +9,7 @@ import { OpenObjection } from './objection.entity';
 import { RecordOriginRow } from './origin.entity';
 import { RECORD_ENTITIES } from './record.entities';
 import { seedDemoRecords } from './seed';
+import { OpenApplication } from './open-application.entity';
 
 /**
  * The data behind the catalog (issue 4), mounted by every level: record tables of the basic
@@ -18,7 +19,7 @@ import { seedDemoRecords } from './seed';
  */
 export const recordsModule: PlatformModule = {
   name: 'records',
-  entities: [...RECORD_ENTITIES, RecordOriginRow, RecordDeparture, OpenObjection],
+  entities: [...RECORD_ENTITIES, RecordOriginRow, RecordDeparture, OpenObjection, OpenApplication],
   resolvers: [
     RecordFieldResolver,
     DataRecordKeyResolver,
@@ -37,7 +38,7 @@ export const recordsModule: PlatformModule = {
   // Records of the open catalog's resources: every value still decided by its item's open type.
   openToPublic: ['CatalogResource.records', 'DataRecordConnection.*', 'DataRecordEdge.*', 'DataRecord.*', 'RecordField.*'],
   // Which items a received row's source delivered decides what a reader is told of its nulls.
-  policyTables: ['record_origin', 'open_objection'],
+  policyTables: ['record_origin', 'open_objection', 'open_application'],
   // A row that moves to another division has left the scope of whoever received it for the old one.
   triggers: DEPARTURE_TRIGGERS,
 };

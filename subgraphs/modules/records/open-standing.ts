@@ -1,12 +1,16 @@
 import { In } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
-import type { ObjectionEffect } from '../../kernel/policy';
+import { partyOf } from '../../kernel/auth/caller';
+import type { ObjectionEffect, OpenGrantView } from '../../kernel/policy';
+import { OpenApplication, OpenApplicationState } from './open-application.entity';
 import { ObjectionState, OpenObjection } from './objection.entity';
 
 /** What objections on file do to opening: by resource and item, and by resource, item and record key. */
 export interface OpenStanding {
   byItem: ReadonlyMap<string, ObjectionEffect>;
   byRecord: ReadonlyMap<string, ObjectionEffect>;
+  /** The approved applications of the registered person or organisation asking (none for the anonymous public). */
+  grants: readonly OpenGrantView[];
 }
 
 const EFFECT: Partial<Record<ObjectionState, ObjectionEffect>> = {
@@ -27,7 +31,26 @@ export const recordItemKey = (resourceId: string, item: string, key: string) => 
  * stands (open_objection is a policy table): a filed objection suspends from the very next read.
  */
 export function openStandingOf(ctx: RequestContext): Promise<OpenStanding> {
-  return ctx.loaders.once('records.openStanding', () => ctx.snapshots.get(ctx, 'records.openStanding', async () => {
+  return ctx.loaders.once('records.openStanding', async () => {
+    const party = partyOf(ctx);
+    const [objections, grants] = await Promise.all([objectionsOf(ctx), party ? openGrantsOf(ctx, party.id) : []]);
+    return { ...objections, grants };
+  });
+}
+
+/**
+ * A party's approved applications: its grants, kept while the policy generation stands (open_application
+ * is a policy table: an approval opens the very next read). Ended ones are kept too: they say why.
+ */
+function openGrantsOf(ctx: RequestContext, partyId: string): Promise<OpenGrantView[]> {
+  return ctx.snapshots.get(ctx, `records.openGrants:${partyId}`, async () => {
+    const rows = await ctx.db.getRepository(OpenApplication).find({ where: { partyId, state: OpenApplicationState.APPROVED }, select: ['id', 'resourceId', 'items', 'usageEndsAt'] });
+    return rows.map((row) => ({ id: row.id, resourceId: row.resourceId, itemCodes: row.items, endsAt: row.usageEndsAt }));
+  });
+}
+
+function objectionsOf(ctx: RequestContext): Promise<Omit<OpenStanding, 'grants'>> {
+  return ctx.snapshots.get(ctx, 'records.openStanding', async () => {
     const rows = await ctx.db.getRepository(OpenObjection).find({ where: { state: In(Object.keys(EFFECT)) }, select: ['resourceId', 'item', 'recordKey', 'state'] });
     const byItem = new Map<string, ObjectionEffect>();
     const byRecord = new Map<string, ObjectionEffect>();
@@ -37,5 +60,5 @@ export function openStandingOf(ctx: RequestContext): Promise<OpenStanding> {
       else byRecord.set(recordItemKey(row.resourceId, row.item, row.recordKey), strongest(byRecord.get(recordItemKey(row.resourceId, row.item, row.recordKey)), effect)!);
     }
     return { byItem, byRecord };
-  }));
+  });
 }

@@ -112,6 +112,20 @@ export type DataItemInput = {
   shareType: ShareType;
 };
 
+/** A report that an item of a record is wrong or missing (004 art. 45) */
+export type DataQualityReportInput = {
+  /** Required without a token: how the providing agency answers; seen only by it */
+  contact?: InputMaybe<Scalars['String']['input']>;
+  issue: QualityIssue;
+  item: Scalars['String']['input'];
+  /** The record's key */
+  recordKey: Scalars['ID']['input'];
+  /** The resource's global id */
+  resourceId: Scalars['ID']['input'];
+  statement: Scalars['String']['input'];
+  suggestedValue?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A demand for data not yet in the catalog (004 art. 24) */
 export type DemandInput = {
   /** The data wanted */
@@ -248,6 +262,22 @@ export type PlatformLevel =
   | 'CITY'
   | 'COUNTY'
   | 'REGION';
+
+/** An error in a value, or a value left out (004 art. 45) */
+export type QualityIssue =
+  | 'ERROR'
+  | 'OMISSION';
+
+/** What the providing agency does after verifying: CORRECT the value, or REJECT the report (004 art. 45) */
+export type QualityOutcome =
+  | 'CORRECT'
+  | 'REJECT';
+
+/** UNDER_VERIFICATION until the providing agency CORRECTED the value or REJECTED the report (004 art. 45) */
+export type QualityReportState =
+  | 'CORRECTED'
+  | 'REJECTED'
+  | 'UNDER_VERIFICATION';
 
 /** An authority's application for another level's data: reflow down (000 art. 16) or aggregation up (004 art. 18) */
 export type ReflowApplicationInput = {

@@ -5,6 +5,7 @@ import { calendarModule, calendarReceptionModule } from '../modules/calendar';
 import { catalogModule } from '../modules/catalog';
 import { demandModule } from '../modules/demand';
 import { platformModule } from '../modules/platform';
+import { qualityModule } from '../modules/quality';
 import { openDataUserReplicaModule, openingModule } from '../modules/opening';
 import { recordsModule } from '../modules/records';
 import { reflowModule } from '../modules/reflow';
@@ -16,7 +17,7 @@ import { cityMigrations } from './migrations';
 export const cityDefinition: LevelDefinition = {
   level: 'CITY',
   modules: [
-    auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, demandModule,
+    auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, qualityModule, demandModule,
     upwardModule, upwardFilingModule, upwardReceptionModule, upwardHoldingModule, reflowModule,
   ],
   migrations: cityMigrations,

@@ -5,6 +5,7 @@ import { calendarModule, calendarReceptionModule } from '../modules/calendar';
 import { catalogModule } from '../modules/catalog';
 import { demandModule } from '../modules/demand';
 import { platformModule } from '../modules/platform';
+import { qualityModule } from '../modules/quality';
 import { openDataUserReplicaModule, openingModule } from '../modules/opening';
 import { recordsModule } from '../modules/records';
 import { reflowModule } from '../modules/reflow';
@@ -15,6 +16,6 @@ import { countyMigrations } from './migrations';
 /** The banner/county platform: one service for every banner and county. */
 export const countyDefinition: LevelDefinition = {
   level: 'COUNTY',
-  modules: [auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, demandModule, upwardModule, upwardFilingModule, reflowModule],
+  modules: [auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, qualityModule, demandModule, upwardModule, upwardFilingModule, reflowModule],
   migrations: countyMigrations,
 };

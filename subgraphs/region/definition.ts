@@ -7,6 +7,7 @@ import { demandModule } from '../modules/demand';
 import { directoryModule } from '../modules/directory';
 import { jurisdictionModule } from '../modules/jurisdiction';
 import { platformModule } from '../modules/platform';
+import { qualityModule } from '../modules/quality';
 import { openDataUserRegistryModule, openingModule } from '../modules/opening';
 import { recordsModule } from '../modules/records';
 import { reflowModule } from '../modules/reflow';
@@ -19,7 +20,7 @@ export const regionDefinition: LevelDefinition = {
   level: 'REGION',
   modules: [
     auditModule, agencyRegistryModule, jurisdictionModule, agencyApiModule, directoryModule, platformModule, calendarModule, calendarLoadingModule, catalogModule, integratedCatalogModule,
-    sharingModule, recordsModule, openingModule, openDataUserRegistryModule, demandModule, upwardModule, upwardReceptionModule, upwardHoldingModule, reflowModule,
+    sharingModule, recordsModule, openingModule, openDataUserRegistryModule, qualityModule, demandModule, upwardModule, upwardReceptionModule, upwardHoldingModule, reflowModule,
   ],
   migrations: regionMigrations,
 };

@@ -32,7 +32,7 @@ describe('fields open to the public (kernel/graphql/public-fields.ts)', () => {
     expect(coordinates.filter((c) => c.endsWith('.*')).sort()).toEqual([
       'CatalogResourceConnection.*', 'CatalogResourceEdge.*', 'DataRecord.*', 'DataRecordConnection.*', 'DataRecordEdge.*', 'Deadline.*', 'RecordField.*',
       // Containers whose members are themselves guarded field by field (a resource, an item) or are counts.
-      'FacetCount.*', 'OpenNegativeListConnection.*', 'OpenNegativeListEdge.*', 'OpenNegativeListEntry.*', 'OpenDataApplicationConnection.*', 'OpenDataApplicationEdge.*',
+      'FacetCount.*', 'OpenNegativeListConnection.*', 'OpenNegativeListEdge.*', 'OpenNegativeListEntry.*', 'OpenDataApplicationConnection.*', 'OpenDataApplicationEdge.*', 'DataQualityReportConnection.*', 'DataQualityReportEdge.*',
     ].sort());
   });
 });

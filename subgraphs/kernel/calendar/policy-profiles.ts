@@ -17,7 +17,9 @@ export type DeadlineKind =
   | 'UPWARD_STEP'
   | 'OBJECTION_VERIFICATION'
   | 'OPEN_APPLICATION_REVIEW'
-  | 'OPEN_APPLICATION_DECISION';
+  | 'OPEN_APPLICATION_DECISION'
+  | 'QUALITY_VERIFICATION'
+  | 'QUALITY_VERIFICATION_EXTENDED';
 
 export interface DeadlineRule {
   workingDays: number;
@@ -58,6 +60,10 @@ const INNER_MONGOLIA_2024: PolicyProfile = {
     // the 5 working days art. 23 gives for a conditional share request stand in for each step.
     OPEN_APPLICATION_REVIEW: { workingDays: 5, citation: '004 art. 28 ¶2 (limit of art. 23)' },
     OPEN_APPLICATION_DECISION: { workingDays: 5, citation: '004 art. 28 ¶2 (limit of art. 23)' },
+    // Art. 45 has a reported error marked, verified and answered "in time" (及时); Anhui's 7 working
+    // days, extendable once by 7 (002 art. 26), stand in.
+    QUALITY_VERIFICATION: { workingDays: 7, citation: '004 art. 45 (limit of 002 art. 26)' },
+    QUALITY_VERIFICATION_EXTENDED: { workingDays: 14, citation: '004 art. 45 (limit of 002 art. 26, extended once by 7)' },
   },
 };
 
@@ -88,6 +94,9 @@ const ANHUI_2021: PolicyProfile = {
     // 7 working days of art. 25 for a share reply stand in for each step.
     OPEN_APPLICATION_REVIEW: { workingDays: 7, citation: '002 art. 36 (limit of art. 25)' },
     OPEN_APPLICATION_DECISION: { workingDays: 7, citation: '002 art. 36 (limit of art. 25)' },
+    // Art. 26: a reported error is checked and answered within 7 working days; an extension adds at most 7.
+    QUALITY_VERIFICATION: { workingDays: 7, citation: '002 art. 26' },
+    QUALITY_VERIFICATION_EXTENDED: { workingDays: 14, citation: '002 art. 26 (7, extended once by 7)' },
   },
   // Anhui's measures are silent on approval, delivery, demand, reflow and upward limits; the region's
   // limits stand in so that an Anhui-assigned jurisdiction still gets a deadline for every kind.

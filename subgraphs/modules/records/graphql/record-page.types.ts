@@ -15,6 +15,8 @@ export class RecordField {
 
   row: object;
   source: RecordSource;
+  /** The catalog resource the record was read as. */
+  resourceId: string;
 }
 
 @ObjectType({ description: 'A record of a catalog resource: its key, its division, and the selected items' })

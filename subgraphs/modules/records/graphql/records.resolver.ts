@@ -44,7 +44,7 @@ async function recordPage(ctx: RequestContext, info: GraphQLResolveInfo, resourc
   const rows = withPurpose(page.nodes as any[], args.purpose);
   // Keys the caller named are echoed back; the lookup of which of them exist is recorded.
   if (args.keys?.length) await lookUpKeys(ctx, source, args.keys, rows, args.purpose ?? null, accessPathOf(info));
-  const records = rows.map((row): DataRecord => Object.assign(new DataRecord(), { row, source, divisionCode: row.divisionCode, fields: items.map((item) => Object.assign(new RecordField(), { item, row, source })) }));
+  const records = rows.map((row): DataRecord => Object.assign(new DataRecord(), { row, source, divisionCode: row.divisionCode, fields: items.map((item) => Object.assign(new RecordField(), { item, row, source, resourceId: resource.id })) }));
   return { ...page, nodes: records, edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: records[i] })) };
 }
 

@@ -1,3 +1,4 @@
+import { DCAT_PATH } from '../../gateway/open-data-export';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { demoAuthority } from '../../subgraphs/modules/agency/demo-agencies';
@@ -44,6 +45,14 @@ describe("the README's examples", () => {
     const values = response.body.data.catalog.nodes.flatMap((n: any) => n.records.nodes.flatMap((r: any) => r.fields.map((f: any) => f.value)));
     expect(values.length).toBeGreaterThan(0);
     expect(values.every((v: unknown) => typeof v === 'string')).toBe(true);
+  });
+
+  it('the DCAT-AP curl names the export the gateway serves, and it answers', async () => {
+    const path = /curl -s localhost:4000(\/open-data\/\S+)/.exec(README)![1];
+    expect(path).toBe(DCAT_PATH);
+    const response = await fetch(stack.gateway.url.replace('/graphql', path));
+    expect(response.status).toBe(200);
+    expect((await response.json())['@type']).toBe('dcat:Catalog');
   });
 
   it.each(GRAPHQL_BLOCKS.map((block, i) => [`graphql block ${i + 1} (${block.role})`, block] as const))('%s answers without an error', async (_name, block) => {

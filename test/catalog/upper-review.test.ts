@@ -25,6 +25,9 @@ beforeAll(async () => {
   stack = await startTestStack();
   tokens = Object.fromEntries(await Promise.all(Object.entries(PEOPLE).map(async ([who, [agency, role]]) => [who, await stack.token(agency, role)])));
 });
+// Time is an input: reports are filed on Monday 30 November 2026.
+beforeEach(() => stack.clock.set(new Date('2026-11-30T02:00:00Z')));
+afterEach(() => stack.clock.reset());
 afterAll(() => stack?.stop());
 
 const REPORT_FIELDS = 'id state level jurisdictionCode reviewerJurisdiction indexState reviewReason resource { id version } reviewDeadline { kind workingDays citation dueDay }';
@@ -59,7 +62,6 @@ const review = (id: string, decision: string, reason: string | null, token: stri
 
 describe('a city catalog reported to the region authority (004 art. 10 ¶2)', () => {
   it('waits for the review: the integrated catalog does not list it, the reviewer sees it with its deadline', async () => {
-    stack.clock.set(new Date('2026-11-30T02:00:00Z'));
     const { id } = await publish();
     expect(await listed(id)).toBe(false);
     expect(await reportOf(id)).toMatchObject({
@@ -69,7 +71,6 @@ describe('a city catalog reported to the region authority (004 art. 10 ¶2)', ()
     // The reporting authority follows its own report; another city's does not see it.
     expect(await reportOf(id, tokens.cityAuthority)).toMatchObject({ state: 'PENDING' });
     expect(await reportOf(id, tokens.otherCityAuthority)).toBeUndefined();
-    stack.clock.reset();
   });
 
   it('is listed once the region authority approves it', async () => {

@@ -52,6 +52,8 @@ beforeAll(async () => {
   tokens.researcher = await registered('19810203', tokens.authority);
   tokens.student = await registered('20010911', tokens.authority);
 });
+// Time is an input: every test runs on Monday 30 November 2026 unless it moves the clock itself.
+beforeEach(() => stack.clock.set(MONDAY));
 afterEach(() => stack.clock.reset());
 afterAll(() => stack?.stop());
 
@@ -133,7 +135,6 @@ describe('an application states everything 004 art. 28 ¶2 asks, or nothing is w
     ['a usage period that has ended', { usageEndsAt: '2026-11-01T00:00:00.000Z' }, 'input.usageEndsAt'],
     ['a usage period beyond a year', { usageEndsAt: '2028-06-01T00:00:00.000Z' }, 'input.usageEndsAt'],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_, overrides, field) => {
-    stack.clock.set(MONDAY);
     const before = await stack.subgraphs.CITY.db.getRepository(OpenApplication).count();
     expect(onlyError(await apply(tokens.person, overrides)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await stack.subgraphs.CITY.db.getRepository(OpenApplication).count()).toBe(before);
@@ -142,7 +143,6 @@ describe('an application states everything 004 art. 28 ¶2 asks, or nothing is w
 
 describe('review, decision and reading (000 art. 26; 004 art. 28 ¶2)', () => {
   it('goes to the authority first, then to the source department, each step with its deadline under the profile', async () => {
-    stack.clock.set(MONDAY);
     const applied = value(await apply(tokens.researcher));
     expect(applied).toMatchObject({ state: 'AUTHORITY_REVIEW', reviewDeadline: { kind: 'OPEN_APPLICATION_REVIEW', workingDays: 5, citation: '004 art. 28 ¶2 (limit of art. 23)', dueDay: '2026-12-07' }, decisionDeadline: null });
     expect(onlyError(await decide(applied.id, 'APPROVE', tokens.source, { approvedUse: '规划研究' })).extensions).toMatchObject({ code: 'CONFLICT' });
@@ -156,7 +156,6 @@ describe('review, decision and reading (000 art. 26; 004 art. 28 ¶2)', () => {
   });
 
   it('opens exactly the approved items to the applicant, within the period; nobody else gains anything', async () => {
-    stack.clock.set(MONDAY);
     expect((await readArea(tokens.person)).areaError?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OPEN_APPLICATION_REQUIRED' });
     const id = await approved();
     const after = await readArea(tokens.person);

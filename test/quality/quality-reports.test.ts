@@ -38,6 +38,8 @@ const value = (response: any) => {
 beforeAll(async () => {
   stack = await startTestStack(REFLOW_TEST_ENV);
 });
+// Time is an input: every test runs on Monday 30 November 2026 unless it moves the clock itself.
+beforeEach(() => stack.clock.set(MONDAY));
 afterEach(() => stack.clock.reset());
 afterAll(() => stack?.stop());
 
@@ -96,7 +98,6 @@ describe("Anhui's limit: 7 working days, extended once by 7 (002 art. 26)", () =
   afterAll(() => assignProfile('150102', 'INNER_MONGOLIA_2024'));
 
   it('is due in 7 working days, 14 once extended, once only; overdue reports are on the authority\'s supervision list until answered', async () => {
-    stack.clock.set(MONDAY);
     const roll = await resourceOf('COUNTY', '150102-DB-0001');
     const [row] = await stack.subgraphs.COUNTY.db.getRepository(AssistanceRow).find({ where: { divisionCode: '150102' }, order: { idNumber: 'ASC' }, take: 1 });
     const filed = value(await report('County', { resourceId: roll.id, recordKey: row.idNumber, item: 'household_size', issue: 'ERROR', statement: '家庭人口数未计入新生儿', suggestedValue: String((row.householdSize ?? 1) + 1) }, await stack.token(demoAgency('150102', Sector.HEALTH))));

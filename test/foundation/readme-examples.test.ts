@@ -52,7 +52,7 @@ describe("the README's examples", () => {
     expect(path).toBe(DCAT_PATH);
     const response = await fetch(stack.gateway.url.replace('/graphql', path));
     expect(response.status).toBe(200);
-    expect((await response.json())['@type']).toBe('dcat:Catalog');
+    expect(((await response.json()) as Record<string, unknown>)['@type']).toBe('dcat:Catalog');
   });
 
   it.each(GRAPHQL_BLOCKS.map((block, i) => [`graphql block ${i + 1} (${block.role})`, block] as const))('%s answers without an error', async (_name, block) => {

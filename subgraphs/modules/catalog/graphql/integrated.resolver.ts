@@ -16,7 +16,7 @@ import { CatalogIndexEntry } from '../index-entry.entity';
 import { upsertIndexEntries } from '../index-report';
 import { indexEntryById, resourceById } from '../loaders';
 import { CatalogResourceConnection } from './types';
-import { ConnectionSize } from '../../../kernel/graphql/list-size';
+import { ConnectionSize, ListSize } from '../../../kernel/graphql/list-size';
 
 @InputType({ description: 'Filters of the integrated catalog; all given filters apply' })
 class CatalogFilter {
@@ -118,11 +118,11 @@ class FacetCount {
 @ObjectType({ description: 'Counts of the resources a catalog filter selects, by facet — as a data portal shows beside its search results' })
 class CatalogFacets {
   @Field(() => Int) totalCount: number;
-  @Field(() => [FacetCount]) level: FacetCount[];
-  @Field(() => [FacetCount], { description: 'By providing department (USCC): the themes of a government catalog are its departments' }) provider: FacetCount[];
-  @Field(() => [FacetCount]) openType: FacetCount[];
-  @Field(() => [FacetCount]) shareType: FacetCount[];
-  @Field(() => [FacetCount]) format: FacetCount[];
+  @ListSize({ assumedSize: 3 }) @Field(() => [FacetCount]) level: FacetCount[];
+  @ListSize({ assumedSize: 200 }) @Field(() => [FacetCount], { description: 'By providing department (USCC): the themes of a government catalog are its departments' }) provider: FacetCount[];
+  @ListSize({ assumedSize: 3 }) @Field(() => [FacetCount]) openType: FacetCount[];
+  @ListSize({ assumedSize: 3 }) @Field(() => [FacetCount]) shareType: FacetCount[];
+  @ListSize({ assumedSize: 30 }) @Field(() => [FacetCount]) format: FacetCount[];
 }
 
 const FACETS = ['level', 'providerUscc', 'openType', 'shareType', 'format'] as const;

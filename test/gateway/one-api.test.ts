@@ -28,8 +28,9 @@ describe('the public API schema (schema/public.graphql)', () => {
   it('names each root mutation after the one level that serves it: writes stay with the level holding the object', () => {
     const levelsNamed = mutationFields.map((name) => [name, LEVELS.filter((level) => name.includes(LEVEL_FACTS[level].word))] as const);
     expect(levelsNamed.filter(([, levels]) => levels.length > 1)).toEqual([]);
-    // The one write named after no level: the agency registry, which only the region keeps (004 art. 13).
-    expect(levelsNamed.filter(([, levels]) => levels.length === 0).map(([name]) => name)).toEqual(['registerAgency']);
+    // Writes named after no level: to what the region keeps for every level — the agency registry (004 art. 13),
+    // the register of open-data users (004 art. 28 ¶2), and the integrated catalog's upper-level review (004 art. 10 ¶2).
+    expect(levelsNamed.filter(([, levels]) => levels.length === 0).map(([name]) => name).sort()).toEqual(['registerAgency', 'registerOpenDataUser', 'reviewCatalogReport']);
   });
 
   it('shows no platform-internal field and no federation machinery', () => {

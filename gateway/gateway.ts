@@ -1,4 +1,5 @@
 import './no-phone-home';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -187,7 +188,7 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     allowGet: true,
     corsOrigins: config.corsOrigins,
     ready: () => levelsReady(config),
-    pages: pageRoutes(openDataExportRoute({ apollo, publicRate, log, port: () => port }), config.graphiql ? await graphiqlRoutes(log) : null),
+    pages: pageRoutes(openDataExportRoute({ apollo, publicRate, log, port: () => port, publicContext: (address) => ({ requestId: randomUUID(), purpose: '', claims: null, authorization: '', publicCaller: address }) }), config.graphiql ? await graphiqlRoutes(log) : null),
     log,
     metrics,
     metricsAccess: { served: config.environment !== 'production' || config.metricsToken !== null, token: config.metricsToken },

@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import type { ApolloServer, GraphQLResponse } from '@apollo/server';
 import type { Logger } from 'pino';
-import type { GatewayContext } from './gateway';
 import type { PublicRateLimit } from './public-rate-limit';
 
 /** Where the open catalog is published for harvesting (docs/open-data.md). */
@@ -105,7 +103,16 @@ function baseOf(req: IncomingMessage, fallbackPort: () => number): string {
  * `GET /open-data/catalog.jsonld`: the open catalog read through this gateway exactly as an anonymous
  * caller reads it (the platforms decide what is open), counted against the caller's public limit.
  */
-export function openDataExportRoute(options: { apollo: ApolloServer<GatewayContext>; publicRate: PublicRateLimit; log: Logger; port: () => number }) {
+export interface ExportOptions<C extends object> {
+  apollo: ApolloServer<C>;
+  /** The context of an anonymous request from `address`, as the gateway admits one. */
+  publicContext: (address: string) => C;
+  publicRate: PublicRateLimit;
+  log: Logger;
+  port: () => number;
+}
+
+export function openDataExportRoute<C extends object>(options: ExportOptions<C>) {
   return (pathname: string, req: IncomingMessage, res: ServerResponse): boolean => {
     if (pathname !== DCAT_PATH) return false;
     if (req.method !== 'GET') {
@@ -120,7 +127,7 @@ export function openDataExportRoute(options: { apollo: ApolloServer<GatewayConte
   };
 }
 
-async function exportCatalog(options: { apollo: ApolloServer<GatewayContext>; publicRate: PublicRateLimit; port: () => number }, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function exportCatalog<C extends object>(options: ExportOptions<C>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const address = req.socket.remoteAddress || 'unknown';
   const verdict = await options.publicRate.check(address);
   if (!verdict.ok) {
@@ -131,8 +138,7 @@ async function exportCatalog(options: { apollo: ApolloServer<GatewayContext>; pu
   const resources: OpenResource[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const contextValue: GatewayContext = { requestId: randomUUID(), purpose: '', claims: null, authorization: '', publicCaller: address };
-    const response: GraphQLResponse<CatalogPage> = await options.apollo.executeOperation<CatalogPage>({ query: OPEN_CATALOG, variables: { after } }, { contextValue });
+    const response: GraphQLResponse<CatalogPage> = await options.apollo.executeOperation<CatalogPage>({ query: OPEN_CATALOG, variables: { after } }, { contextValue: options.publicContext(address) });
     if (response.body.kind !== 'single' || response.body.singleResult.errors?.length) {
       const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
       throw new Error(`catalog page ${page + 1}: ${errors?.map((e) => e.message).join('; ') ?? 'no single result'}`);

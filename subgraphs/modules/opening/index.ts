@@ -1,10 +1,11 @@
 import { PlatformModule } from '../../kernel/module';
-import { OpenApplicationFields, OpenApplicationMutations, PlatformOpenApplications } from './application.resolver';
+import { OpenApplicationFields, OpenApplicationMutations, PlatformOpenApplications } from './graphql/application.resolver';
 import { DEMO_PARTIES } from './demo-parties';
-import { partyRegistry, PartyRegistration, PartyReplication } from './party';
+import { PartyRegistration, PartyReplication } from './graphql/party.resolver';
+import { partyRegistry } from './party';
 import { OpenDataParty } from './party.entity';
-import { NegativeListEntryFields, PlatformNegativeList } from './negative-list.resolver';
-import { ObjectionMutations, OpenObjectionFields, PlatformObjections } from './objection.resolver';
+import { NegativeListEntryFields, PlatformNegativeList } from './graphql/negative-list.resolver';
+import { ObjectionMutations, OpenObjectionFields, PlatformObjections } from './graphql/objection.resolver';
 
 /**
  * Opening public data to the public (004 art. 26-29), mounted by every level: objections that suspend

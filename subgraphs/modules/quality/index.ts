@@ -1,6 +1,6 @@
 import { PlatformModule } from '../../kernel/module';
 import { QualityReport } from './report.entity';
-import { PlatformQualityReports, QualityMarks, QualityReportFields, QualityReportMutations } from './report.resolver';
+import { PlatformQualityReports, QualityMarks, QualityReportFields, QualityReportMutations } from './graphql/report.resolver';
 
 /**
  * Data quality (数据纠错, 004 art. 45), mounted by every level: anyone using a platform's data reports a

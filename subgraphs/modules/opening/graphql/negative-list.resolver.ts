@@ -1,17 +1,17 @@
 import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { RequestContext } from '../../kernel/context';
-import { requireDivision } from '../../kernel/divisions';
-import { badInput } from '../../kernel/errors';
-import { Connection, ConnectionArgs, sqlPage } from '../../kernel/graphql/connection';
-import { ConnectionSize, ListSize } from '../../kernel/graphql/list-size';
-import { PageInfo } from '../../kernel/graphql/page-info';
-import { subtreePrefix } from '../../kernel/identifiers';
-import { CatalogState, OpenType } from '../catalog/enums';
-import { CatalogResource } from '../catalog/graphql/types';
-import { CatalogItem } from '../catalog/item.entity';
-import { resourceById } from '../catalog/loaders';
-import { CatalogResourceRow } from '../catalog/resource.entity';
-import { Platform } from '../platform/platform.type';
+import { RequestContext } from '../../../kernel/context';
+import { requireDivision } from '../../../kernel/divisions';
+import { badInput } from '../../../kernel/errors';
+import { Connection, ConnectionArgs, sqlPage } from '../../../kernel/graphql/connection';
+import { ConnectionSize, ListSize } from '../../../kernel/graphql/list-size';
+import { PageInfo } from '../../../kernel/graphql/page-info';
+import { subtreePrefix } from '../../../kernel/identifiers';
+import { CatalogState, OpenType } from '../../catalog/enums';
+import { CatalogResource } from '../../catalog/graphql/types';
+import { CatalogItem } from '../../catalog/item.entity';
+import { resourceById } from '../../catalog/loaders';
+import { CatalogResourceRow } from '../../catalog/resource.entity';
+import { Platform } from '../../platform/platform.type';
 
 /*
  * The open-data negative list (负面清单, 001 art. 30 ¶2): every published item that is not opened, or

@@ -1,11 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, registerEnumType, Resolver, Root } from 'type-graphql';
-import { RequestContext } from '../../kernel/context';
-import { DeadlineView, deadlineView } from '../../kernel/graphql/deadline.type';
-import { levelId } from '../../kernel/graphql/global-id';
-import { LevelMutation } from '../../kernel/graphql/ownership';
-import { Platform } from '../platform/platform.type';
-import { ObjectionGround, OpenObjection } from '../records/objection.entity';
-import { decideObjection, fileObjection, objectionById, ObjectionDraft, ObjectionOutcome } from './objection.service';
+import { RequestContext } from '../../../kernel/context';
+import { DeadlineView, deadlineView } from '../../../kernel/graphql/deadline.type';
+import { levelId } from '../../../kernel/graphql/global-id';
+import { LevelMutation } from '../../../kernel/graphql/ownership';
+import { Platform } from '../../platform/platform.type';
+import { ObjectionGround, OpenObjection } from '../../records/objection.entity';
+import { decideObjection, fileObjection, objectionById, ObjectionDraft, ObjectionOutcome } from '../objection.service';
 
 registerEnumType(ObjectionOutcome, { name: 'ObjectionOutcome', description: 'What the source department decides after verifying (004 art. 28 ¶3)' });
 

@@ -1,20 +1,20 @@
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
-import { partyOf } from '../../kernel/auth/caller';
-import { hasRole } from '../../kernel/auth/identity';
-import { RequestContext } from '../../kernel/context';
-import { asDate, Connection, ConnectionArgs, isoOf, listPage, sqlPage } from '../../kernel/graphql/connection';
-import { DeadlineView, deadlineView } from '../../kernel/graphql/deadline.type';
-import { levelId } from '../../kernel/graphql/global-id';
-import { ConnectionSize, ListSize } from '../../kernel/graphql/list-size';
-import { LevelMutation } from '../../kernel/graphql/ownership';
-import { PageInfo } from '../../kernel/graphql/page-info';
-import { subtreePrefix } from '../../kernel/identifiers';
-import { CatalogResource } from '../catalog/graphql/types';
-import { resourceById } from '../catalog/loaders';
-import { Platform } from '../platform/platform.type';
-import { RecordField } from '../records/graphql/record-page.types';
-import { QualityIssue, QualityReport, QualityReportState } from './report.entity';
-import { answerQualityReport, extendQualityReport, fileQualityReport, QualityOutcome, qualityReportById, QualityReportDraft } from './report.service';
+import { partyOf } from '../../../kernel/auth/caller';
+import { hasRole } from '../../../kernel/auth/identity';
+import { RequestContext } from '../../../kernel/context';
+import { asDate, Connection, ConnectionArgs, isoOf, listPage, sqlPage } from '../../../kernel/graphql/connection';
+import { DeadlineView, deadlineView } from '../../../kernel/graphql/deadline.type';
+import { levelId } from '../../../kernel/graphql/global-id';
+import { ConnectionSize, ListSize } from '../../../kernel/graphql/list-size';
+import { LevelMutation } from '../../../kernel/graphql/ownership';
+import { PageInfo } from '../../../kernel/graphql/page-info';
+import { subtreePrefix } from '../../../kernel/identifiers';
+import { CatalogResource } from '../../catalog/graphql/types';
+import { resourceById } from '../../catalog/loaders';
+import { Platform } from '../../platform/platform.type';
+import { RecordField } from '../../records/graphql/record-page.types';
+import { QualityIssue, QualityReport, QualityReportState } from '../report.entity';
+import { answerQualityReport, extendQualityReport, fileQualityReport, QualityOutcome, qualityReportById, QualityReportDraft } from '../report.service';
 
 registerEnumType(QualityOutcome, { name: 'QualityOutcome', description: 'What the providing agency does after verifying: CORRECT the value, or REJECT the report (004 art. 45)' });
 

@@ -6,6 +6,7 @@ import { catalogModule } from '../modules/catalog';
 import { demandModule } from '../modules/demand';
 import { platformModule } from '../modules/platform';
 import { qualityModule } from '../modules/quality';
+import { explainModule } from '../modules/explain';
 import { openDataUserReplicaModule, openingModule } from '../modules/opening';
 import { recordsModule } from '../modules/records';
 import { reflowModule } from '../modules/reflow';
@@ -17,7 +18,7 @@ import { cityMigrations } from './migrations';
 export const cityDefinition: LevelDefinition = {
   level: 'CITY',
   modules: [
-    auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, qualityModule, demandModule,
+    auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, qualityModule, explainModule, demandModule,
     upwardModule, upwardFilingModule, upwardReceptionModule, upwardHoldingModule, reflowModule,
   ],
   migrations: cityMigrations,

@@ -5,7 +5,7 @@ import { PersonRow } from '../../subgraphs/modules/records/record.entities';
 import { localId } from '../support/api';
 import { errorAt, valueAt } from '../support/responses';
 import { GraphQLResponse, startTestStack, TestStack } from '../support/stack';
-import { arrangeGrantState, expectedFor, GRANT_STATES, GrantState, matrixAgency, purposeHeaders, STATED_PURPOSES, StatedPurpose } from './matrix-setup';
+import { arrangeGrantState, expectedFor, GRANT_STATES, GrantState, MATRIX_SCENARIO, matrixAgency, purposeHeaders, STATED_PURPOSES, StatedPurpose } from './matrix-setup';
 
 // Field-level enforcement of 004 art. 20-23 on every access path, for requesters of every level in every
 // grant situation, stating the approved scenario, another purpose, or none. A leak is any value released
@@ -119,6 +119,29 @@ describe('authorization matrix: requester level × share type × grant state × 
     expect(mismatches).toEqual([]);
     const leaks = outcomes.filter((o) => o.expected.startsWith('DENY') && !o.actual.startsWith('DENY'));
     expect(leaks).toHaveLength(0);
+  });
+
+  it('explainAccess gives the same decision as the live path, for every case of the matrix', async () => {
+    expect(outcomes.length).toBeGreaterThan(0);
+    const authority = await stack.token(demoAuthority('150000'), 'AUTHORITY_REVIEWER');
+    const explain = `query($a: ID!, $r: ID!, $p: String) { platform(level: REGION) { explainAccess(agency: $a, resource: $r, items: [${ITEMS.map((i) => `"${i.item}"`).join(', ')}], purpose: $p) { items { item effect reason } } } }`;
+    const disagreements: unknown[] = [];
+    for (const level of LEVELS) {
+      for (const state of GRANT_STATES) {
+        for (const stated of STATED_PURPOSES) {
+          const purpose = stated === 'NONE' ? null : stated === 'APPROVED_SCENARIO' ? MATRIX_SCENARIO : '商业营销';
+          const response = await stack.query(explain, { a: matrixAgency(level, state).uscc, r: resourceId, p: purpose }, authority);
+          expect(response.body.errors).toBeUndefined();
+          for (const explained of response.body.data.platform.explainAccess.items as { item: string; effect: string; reason: string | null }[]) {
+            const said = explained.effect === 'DENY' ? `DENY:${explained.reason}` : explained.effect === 'ALLOW_MASKED' ? 'MASKED' : 'ALLOW';
+            const live = outcomes.filter((o) => o.level === level && o.state === state && o.stated === stated && o.item === explained.item);
+            expect(live.length).toBeGreaterThan(0);
+            for (const o of live) if (o.actual !== said) disagreements.push({ ...o, explained: said });
+          }
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 
   it('every decision of the matrix is in the region audit trail, with its path (001 art. 25, 004 art. 44)', async () => {

@@ -24,10 +24,18 @@ const PUBLIC_STANDING: Standing = Object.freeze({ requester: Object.freeze({ age
 export function standingOf(ctx: RequestContext): Promise<Standing> {
   // The public holds no grants and is no agency that could be suspended; what it may open is decided apart.
   if (isPublic(ctx)) return Promise.resolve(PUBLIC_STANDING);
-  return ctx.loaders.once('sharing.standing', () => ctx.snapshots.get(ctx, `sharing.standing:${ctx.identity.agency}`, () => loadStanding(ctx, ctx.identity)));
+  return ctx.loaders.once('sharing.standing', () => standingOfAgency(ctx, ctx.identity));
 }
 
-async function loadStanding(ctx: RequestContext, { agency, level, jurisdiction }: Identity): Promise<Standing> {
+/**
+ * Another agency's standing, read exactly as its own requests read it — for explaining its access
+ * (explain module) without acting as it. Kept while the policy generation stands, under the same key.
+ */
+export function standingOfAgency(ctx: RequestContext, agency: Pick<Identity, 'agency' | 'level' | 'jurisdiction'>): Promise<Standing> {
+  return ctx.snapshots.get(ctx, `sharing.standing:${agency.agency}`, () => loadStanding(ctx, agency));
+}
+
+async function loadStanding(ctx: RequestContext, { agency, level, jurisdiction }: Pick<Identity, 'agency' | 'level' | 'jurisdiction'>): Promise<Standing> {
   const [suspensions, grants, pending] = await Promise.all([
     ctx.db.getRepository(AgencySuspension).count({ where: { agencyUscc: agency, liftedAt: IsNull() } }),
     ctx.db.getRepository(ShareGrant).findBy({ agencyUscc: agency }),

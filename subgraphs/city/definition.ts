@@ -7,6 +7,7 @@ import { demandModule } from '../modules/demand';
 import { platformModule } from '../modules/platform';
 import { qualityModule } from '../modules/quality';
 import { explainModule } from '../modules/explain';
+import { statisticsModule } from '../modules/statistics';
 import { openDataUserReplicaModule, openingModule } from '../modules/opening';
 import { recordsModule } from '../modules/records';
 import { reflowModule } from '../modules/reflow';
@@ -18,7 +19,7 @@ import { cityMigrations } from './migrations';
 export const cityDefinition: LevelDefinition = {
   level: 'CITY',
   modules: [
-    auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, qualityModule, explainModule, demandModule,
+    auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, qualityModule, explainModule, statisticsModule, demandModule,
     upwardModule, upwardFilingModule, upwardReceptionModule, upwardHoldingModule, reflowModule,
   ],
   migrations: cityMigrations,

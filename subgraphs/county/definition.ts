@@ -7,6 +7,7 @@ import { demandModule } from '../modules/demand';
 import { platformModule } from '../modules/platform';
 import { qualityModule } from '../modules/quality';
 import { explainModule } from '../modules/explain';
+import { statisticsModule } from '../modules/statistics';
 import { openDataUserReplicaModule, openingModule } from '../modules/opening';
 import { recordsModule } from '../modules/records';
 import { reflowModule } from '../modules/reflow';
@@ -17,6 +18,6 @@ import { countyMigrations } from './migrations';
 /** The banner/county platform: one service for every banner and county. */
 export const countyDefinition: LevelDefinition = {
   level: 'COUNTY',
-  modules: [auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, qualityModule, explainModule, demandModule, upwardModule, upwardFilingModule, reflowModule],
+  modules: [auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, qualityModule, explainModule, statisticsModule, demandModule, upwardModule, upwardFilingModule, reflowModule],
   migrations: countyMigrations,
 };

@@ -9,6 +9,7 @@ import { jurisdictionModule } from '../modules/jurisdiction';
 import { platformModule } from '../modules/platform';
 import { qualityModule } from '../modules/quality';
 import { explainModule } from '../modules/explain';
+import { statisticsModule } from '../modules/statistics';
 import { openDataUserRegistryModule, openingModule } from '../modules/opening';
 import { recordsModule } from '../modules/records';
 import { reflowModule } from '../modules/reflow';
@@ -21,7 +22,7 @@ export const regionDefinition: LevelDefinition = {
   level: 'REGION',
   modules: [
     auditModule, agencyRegistryModule, jurisdictionModule, agencyApiModule, directoryModule, platformModule, calendarModule, calendarLoadingModule, catalogModule, integratedCatalogModule,
-    sharingModule, recordsModule, openingModule, openDataUserRegistryModule, qualityModule, explainModule, demandModule, upwardModule, upwardReceptionModule, upwardHoldingModule, reflowModule,
+    sharingModule, recordsModule, openingModule, openDataUserRegistryModule, qualityModule, explainModule, statisticsModule, demandModule, upwardModule, upwardReceptionModule, upwardHoldingModule, reflowModule,
   ],
   migrations: regionMigrations,
 };

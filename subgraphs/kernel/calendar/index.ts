@@ -13,3 +13,5 @@ export {
 export type { DeadlineKind, DeadlineRule, PolicyProfile } from './policy-profiles';
 export { computeDeadline, deadlineStatus } from './deadlines';
 export type { Deadline, DeadlineStatus } from './deadlines';
+export { deadlineThresholds } from './thresholds';
+export type { DeadlineThreshold } from './thresholds';

@@ -1,0 +1,48 @@
+import { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import { hasRole } from '../../kernel/auth/identity';
+import { RequestContext } from '../../kernel/context';
+import { requireDivision } from '../../kernel/divisions';
+import { badInput, forbidden } from '../../kernel/errors';
+import { isWithin, subtreePrefix } from '../../kernel/identifiers';
+
+/**
+ * What a statistics request covers: a jurisdiction subtree (an authority sees its own; the region's
+ * sees all) and an optional period of filing. Every statistic applies it the same way.
+ */
+export class StatisticsScope {
+  private constructor(
+    readonly jurisdictionCode: string,
+    readonly from: Date | null,
+    readonly to: Date | null,
+    readonly dueWithinWorkingDays: number,
+  ) {}
+
+  /** AUTHORITY_REVIEWER only, within its own jurisdiction; the period's end after its start. */
+  static of(ctx: RequestContext, args: { jurisdictionCode?: string | null; from?: Date | null; to?: Date | null; dueWithinWorkingDays: number }): StatisticsScope {
+    const me = ctx.identity;
+    if (!hasRole(me, 'AUTHORITY_REVIEWER')) throw forbidden('statistics are for public data authorities (AUTHORITY_REVIEWER), each over its own jurisdiction');
+    const code = args.jurisdictionCode ?? me.jurisdiction;
+    requireDivision(code, 'jurisdictionCode');
+    if (!isWithin(code, me.jurisdiction)) throw forbidden(`jurisdictionCode: the authority of ${me.jurisdiction} sees its own jurisdiction and below, not ${code}`);
+    if (args.from && args.to && args.from.getTime() >= args.to.getTime()) throw badInput('to', 'the period ends after it starts');
+    if (!Number.isInteger(args.dueWithinWorkingDays) || args.dueWithinWorkingDays < 0 || args.dueWithinWorkingDays > 60) throw badInput('dueWithinWorkingDays', 'a whole number of working days from 0 to 60');
+    return new StatisticsScope(code, args.from ?? null, args.to ?? null, args.dueWithinWorkingDays);
+  }
+
+  get prefix(): string {
+    return `${subtreePrefix(this.jurisdictionCode)}%`;
+  }
+
+  /** Rows any of whose `columns` (jurisdiction codes) lies in the subtree. */
+  restrict<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, columns: readonly string[]): SelectQueryBuilder<T> {
+    return qb.andWhere(`(${columns.map((c) => `${c} LIKE :scopePrefix`).join(' OR ')})`, { scopePrefix: this.prefix });
+  }
+
+  /** Rows whose `column` lies in the period (either end may be open). */
+  period<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, asText = false): SelectQueryBuilder<T> {
+    const value = (date: Date) => (asText ? date.toISOString() : date);
+    if (this.from) qb.andWhere(`${column} >= :periodFrom`, { periodFrom: value(this.from) });
+    if (this.to) qb.andWhere(`${column} < :periodTo`, { periodTo: value(this.to) });
+    return qb;
+  }
+}

@@ -8,6 +8,7 @@ import { platformModule } from '../modules/platform';
 import { qualityModule } from '../modules/quality';
 import { explainModule } from '../modules/explain';
 import { statisticsModule } from '../modules/statistics';
+import { evaluationModule } from '../modules/evaluation';
 import { openDataUserReplicaModule, openingModule } from '../modules/opening';
 import { recordsModule } from '../modules/records';
 import { reflowModule } from '../modules/reflow';
@@ -19,7 +20,7 @@ import { cityMigrations } from './migrations';
 export const cityDefinition: LevelDefinition = {
   level: 'CITY',
   modules: [
-    auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, qualityModule, explainModule, statisticsModule, demandModule,
+    auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, qualityModule, explainModule, statisticsModule, evaluationModule, demandModule,
     upwardModule, upwardFilingModule, upwardReceptionModule, upwardHoldingModule, reflowModule,
   ],
   migrations: cityMigrations,

@@ -8,6 +8,7 @@ import { platformModule } from '../modules/platform';
 import { qualityModule } from '../modules/quality';
 import { explainModule } from '../modules/explain';
 import { statisticsModule } from '../modules/statistics';
+import { evaluationModule } from '../modules/evaluation';
 import { openDataUserReplicaModule, openingModule } from '../modules/opening';
 import { recordsModule } from '../modules/records';
 import { reflowModule } from '../modules/reflow';
@@ -18,6 +19,6 @@ import { countyMigrations } from './migrations';
 /** The banner/county platform: one service for every banner and county. */
 export const countyDefinition: LevelDefinition = {
   level: 'COUNTY',
-  modules: [auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, qualityModule, explainModule, statisticsModule, demandModule, upwardModule, upwardFilingModule, reflowModule],
+  modules: [auditModule, agencyRegistryModule, agencyReplicaModule, platformModule, calendarModule, calendarReceptionModule, catalogModule, sharingModule, recordsModule, openingModule, openDataUserReplicaModule, qualityModule, explainModule, statisticsModule, evaluationModule, demandModule, upwardModule, upwardFilingModule, reflowModule],
   migrations: countyMigrations,
 };

@@ -10,6 +10,7 @@ import { platformModule } from '../modules/platform';
 import { qualityModule } from '../modules/quality';
 import { explainModule } from '../modules/explain';
 import { statisticsModule } from '../modules/statistics';
+import { evaluationModule } from '../modules/evaluation';
 import { openDataUserRegistryModule, openingModule } from '../modules/opening';
 import { recordsModule } from '../modules/records';
 import { reflowModule } from '../modules/reflow';
@@ -22,7 +23,7 @@ export const regionDefinition: LevelDefinition = {
   level: 'REGION',
   modules: [
     auditModule, agencyRegistryModule, jurisdictionModule, agencyApiModule, directoryModule, platformModule, calendarModule, calendarLoadingModule, catalogModule, integratedCatalogModule,
-    sharingModule, recordsModule, openingModule, openDataUserRegistryModule, qualityModule, explainModule, statisticsModule, demandModule, upwardModule, upwardReceptionModule, upwardHoldingModule, reflowModule,
+    sharingModule, recordsModule, openingModule, openDataUserRegistryModule, qualityModule, explainModule, statisticsModule, evaluationModule, demandModule, upwardModule, upwardReceptionModule, upwardHoldingModule, reflowModule,
   ],
   migrations: regionMigrations,
 };

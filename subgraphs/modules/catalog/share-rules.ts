@@ -82,3 +82,13 @@ export function checkItemList(items: readonly ItemShareAttributes[], path = 'inp
     checkShareRules(item, `${path}[${i}]`);
   });
 }
+
+/** Whether an item states every attribute 004 art. 21-22, 27 require (catalog completeness, docs/evaluation.md). */
+export function meetsItemRules(item: ItemShareAttributes): boolean {
+  try {
+    checkShareRules(item, 'item');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -15,6 +15,7 @@ import { PlatformConfig } from '../subgraphs/kernel/config';
 import { createLogger, ServiceMetrics } from '../subgraphs/kernel/observability';
 import { graphiqlRoutes, PageRoutes } from './graphiql/serve';
 import { openDataExportRoute } from './open-data-export';
+import { dashboardRoutes } from './dashboard/serve';
 import { clientErrorFormatter } from '../subgraphs/kernel/errors';
 import { operationResolutionPlugin } from '../subgraphs/kernel/graphql/operation-resolution';
 import { textInputsPlugin } from '../subgraphs/kernel/graphql/text-inputs';
@@ -188,7 +189,11 @@ export async function startGateway(config: Readonly<PlatformConfig>): Promise<Ru
     allowGet: true,
     corsOrigins: config.corsOrigins,
     ready: () => levelsReady(config),
-    pages: pageRoutes(openDataExportRoute({ apollo, publicRate, log, port: () => port, publicContext: (address) => ({ requestId: randomUUID(), purpose: '', claims: null, authorization: '', publicCaller: address }) }), config.graphiql ? await graphiqlRoutes(log) : null),
+    pages: pageRoutes(
+      openDataExportRoute({ apollo, publicRate, log, port: () => port, publicContext: (address) => ({ requestId: randomUUID(), purpose: '', claims: null, authorization: '', publicCaller: address }) }),
+      await dashboardRoutes(config, log),
+      config.graphiql ? await graphiqlRoutes(log) : null,
+    ),
     log,
     metrics,
     metricsAccess: { served: config.environment !== 'production' || config.metricsToken !== null, token: config.metricsToken },

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { projectRoot } from '../../subgraphs/kernel/config';
 import type { Logger } from '../../subgraphs/kernel/observability';
-import { bundleGraphiql, GRAPHIQL_DIR, GRAPHIQL_FILES, graphiqlBundled } from './bundle';
+import { bundlePage, GRAPHIQL, PAGE_FILES, pageBundled, pageDir } from '../web/bundle';
 
 /** What a browser may load on the page: this gateway and inline data, nothing else. */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; font-src data:; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
@@ -34,15 +34,15 @@ export type PageRoutes = (pathname: string, req: IncomingMessage, res: ServerRes
  * queries with the token typed into its Headers tab. Nothing of it needs a token: it holds no data.
  */
 export async function graphiqlRoutes(log: Logger): Promise<PageRoutes | null> {
-  if (!graphiqlBundled()) {
+  if (!pageBundled(GRAPHIQL)) {
     try {
-      await bundleGraphiql();
+      await bundlePage(GRAPHIQL);
     } catch (error) {
       log.warn({ error: (error as Error).message }, 'GraphiQL is not bundled (npm run build bundles it); serving none');
       return null;
     }
   }
-  const files = new Map(GRAPHIQL_FILES.map((file) => [`/graphiql/${file}`, { type: TYPES[file], body: readFileSync(path.join(GRAPHIQL_DIR, file)) }]));
+  const files = new Map(PAGE_FILES.map((file) => [`/graphiql/${file}`, { type: TYPES[file], body: readFileSync(path.join(pageDir(GRAPHIQL), file)) }]));
   files.set('/graphiql/schema.graphql', { type: 'text/plain; charset=utf-8', body: readFileSync(path.join(projectRoot(), 'schema', 'public.graphql')) });
   return (pathname, req, res) => {
     if (req.method !== 'GET') return false;

@@ -165,6 +165,22 @@ describe('scoping: an authority sees its jurisdiction subtree, the region all', 
     expect(onlyError(await stack.query(STATISTICS, { level: 'CITY' }, await stack.token(demoAgency('150100', Sector.HEALTH)))).extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
+  it.each(LEVELS)("every procedure figure at the %s platform counts, for Hohhot's authority, exactly the rows filed by or about Hohhot's subtree", async (level) => {
+    await fileApplications([1, 12], ApplicationState.PENDING, '150000');
+    const hohhot = await stack.token(demoAuthority('150100'), 'AUTHORITY_REVIEWER');
+    const names = Object.keys(PROCEDURES) as (keyof typeof PROCEDURES)[];
+    const response = await stack.query(`query($level: PlatformLevel!) { platform(level: $level) { statistics { ${names.map((n) => `${n} { state count }`).join(' ')} } } }`, { level }, hohhot);
+    expect(response.body.errors).toBeUndefined();
+    for (const name of names) {
+      const procedure = PROCEDURES[name];
+      const column = (qualified: string) => qualified.slice(2);
+      const rows = (await stack.subgraphs[level].db.getRepository(procedure.entity).find()).filter((row: any) => procedure.scopeJurisdictions.some((c) => String(row[column(c)] ?? '').startsWith('1501')));
+      const apart = new Map<string, number>();
+      for (const row of rows as any[]) apart.set(row[column(procedure.state)], (apart.get(row[column(procedure.state)]) ?? 0) + 1);
+      expect(Object.fromEntries(response.body.data.platform.statistics[name].map((c: any) => [c.state, c.count]))).toEqual(Object.fromEntries(apart));
+    }
+  });
+
   it("a city authority's share applications are those filed by or about its subtree", async () => {
     await fileApplications([1], ApplicationState.PENDING, '150000');
     const hulunbuir = await stack.token(demoAuthority('150700'), 'AUTHORITY_REVIEWER');

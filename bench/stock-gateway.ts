@@ -4,7 +4,7 @@ import { ApolloGateway, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { signRequest } from '../subgraphs/kernel/auth/request-signature';
-import { loadConfig } from '../subgraphs/kernel/config';
+import { loadConfig, PlatformConfig } from '../subgraphs/kernel/config';
 import { LEVELS, SUBGRAPH_NAME } from '../subgraphs/kernel/levels';
 
 /**
@@ -41,26 +41,37 @@ class SignedDataSource extends RemoteGraphQLDataSource<StockContext> {
   }
 }
 
-async function main() {
-  const config = loadConfig();
+/**
+ * Stock @apollo/gateway over the configured subgraphs, listening on `port` (0: any free port). Also
+ * the reference side of the federation conformance suite (test/gateway/conformance).
+ */
+export async function startStockGateway(config: Readonly<PlatformConfig>, port: number): Promise<{ url: string; server: ApolloServer<StockContext> }> {
   const urlBySubgraph = new Map<string, string>(LEVELS.map((level) => [SUBGRAPH_NAME[level], config.subgraphs[level].url]));
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.gateway.supergraphPath, 'utf8'),
     // The committed supergraph names default ports; the benchmark's subgraphs listen elsewhere.
     buildService: ({ name, url }) => new SignedDataSource(urlBySubgraph.get(name) ?? url!, config.gatewaySigningSecret),
   });
-  const server = new ApolloServer({ gateway });
+  const server = new ApolloServer<StockContext>({ gateway });
   const { url } = await startStandaloneServer(server, {
     context: async ({ req }) => ({ authorization: req.headers.authorization }),
-    listen: { port: config.gateway.port, host: '127.0.0.1' },
+    listen: { port, host: '127.0.0.1' },
   });
+  return { url, server };
+}
+
+async function main() {
+  const config = loadConfig();
+  const { url, server } = await startStockGateway(config, config.gateway.port);
   console.log(`stock gateway ${url}`);
   const stop = () => server.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

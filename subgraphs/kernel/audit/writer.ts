@@ -1,9 +1,10 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuditedRequester } from '../auth/caller';
 import { AuditChainHead, AuditRecord } from './audit.entity';
 import { chainHash, GENESIS_HASH } from './chain';
 import { AuditDraft } from './collector';
 import { insertRows } from '../db/multi-row';
+import { isSqlite } from '../db/triggers';
 
 const HEAD_ID = 1;
 
@@ -14,9 +15,6 @@ interface Pending {
 
 type ChainEnd = { seq: number; hash: string };
 
-/** Attempts to append when other writers (another replica of this platform) keep moving the chain's end. */
-const MAX_ATTEMPTS = 5;
-
 /**
  * Appends audit records to the chain before the response leaves. Requests that finish while a
  * batch is being written, or in the same turn of the event loop, are appended together in the next
@@ -24,8 +22,11 @@ const MAX_ATTEMPTS = 5;
  *
  * The end of the chain is kept in memory between batches. A batch first moves the stored end on,
  * on condition that it is still where this writer left it: that one UPDATE takes the row lock that
- * orders concurrent writers and tells this one when another has appended, in which case it reads
- * the end again and chains the batch anew. A batch is four statements: BEGIN, UPDATE, INSERT, COMMIT.
+ * orders concurrent writers, and a batch is four statements: BEGIN, UPDATE, INSERT, COMMIT. When
+ * another writer (a replica of this platform) has appended meanwhile, the batch is chained again
+ * under the head row's lock — read FOR UPDATE, so no writer can move the end before it is in. Under
+ * load a writer that only retried optimistically could lose every race to one that never has to re-read
+ * (test/scale/replicas.test.ts found it on MariaDB); the lock makes the second attempt the last.
  */
 export class AuditWriter {
   private queue: Pending[] = [];
@@ -78,40 +79,51 @@ export class AuditWriter {
   }
 
   private async write(rows: Pending['rows']) {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const from = this.end ?? (await this.readEnd());
-      this.end = null;
-      let seq = from.seq;
-      let prevHash = from.hash;
+    const known = this.end;
+    this.end = null;
+    if (known && (await this.appendBatch(rows, known))) return;
+    await this.ensureHead();
+    await this.appendBatch(rows, null);
+  }
+
+  /**
+   * Chains `rows` after `from` and appends them in one transaction, if the stored end is still `from`.
+   * With `from` null, the end is read under the head row's lock, so the append cannot fail on a race.
+   */
+  private async appendBatch(rows: Pending['rows'], from: ChainEnd | null): Promise<boolean> {
+    return this.db.transaction(async (m) => {
+      const start = from ?? (await this.lockedEnd(m));
+      let seq = start.seq;
+      let prevHash = start.hash;
       const chained = rows.map((row) => {
         const record = { ...row, seq: ++seq, prevHash };
         prevHash = chainHash(record);
         return { ...record, hash: prevHash };
       });
-      const appended = await this.db.transaction(async (m) => {
-        // Plain SQL, as insertRows writes it: TypeORM's builders cost more than the statements here.
-        // Backquoted names are read alike by MySQL/MariaDB and SQLite.
-        const moved = await m.queryRunner!.query(
-          'UPDATE `audit_chain_head` SET `lastSeq` = ?, `lastHash` = ? WHERE `id` = ? AND `lastSeq` = ?',
-          [seq, prevHash, HEAD_ID, from.seq],
-          true,
-        );
-        if (moved.affected !== 1) return false;
-        await insertRows(m, AuditRecord, chained);
-        return true;
-      });
-      if (appended) {
-        this.end = { seq, hash: prevHash };
-        return;
-      }
-    }
-    throw new Error(`the audit chain's end moved under ${MAX_ATTEMPTS} attempts in a row`);
+      // Plain SQL, as insertRows writes it: TypeORM's builders cost more than the statements here.
+      // Backquoted names are read alike by MySQL/MariaDB and SQLite.
+      const moved = await m.queryRunner!.query(
+        'UPDATE `audit_chain_head` SET `lastSeq` = ?, `lastHash` = ? WHERE `id` = ? AND `lastSeq` = ?',
+        [seq, prevHash, HEAD_ID, start.seq],
+        true,
+      );
+      if (moved.affected !== 1) return false;
+      await insertRows(m, AuditRecord, chained);
+      this.end = { seq, hash: prevHash };
+      return true;
+    });
   }
 
-  /** The stored end of the chain; an empty trail gets its genesis end first. */
-  private async readEnd(): Promise<ChainEnd> {
-    await this.db.createQueryBuilder().insert().into(AuditChainHead).values({ id: HEAD_ID, lastSeq: 0, lastHash: GENESIS_HASH }).orIgnore().updateEntity(false).execute();
-    const head = await this.db.getRepository(AuditChainHead).findOneByOrFail({ id: HEAD_ID });
+  /** The stored end, read under the head row's write lock (SQLite's one writer at a time needs none). */
+  private async lockedEnd(m: EntityManager): Promise<ChainEnd> {
+    const query = m.getRepository(AuditChainHead).createQueryBuilder('h').where('h.id = :id', { id: HEAD_ID });
+    if (!isSqlite(this.db)) query.setLock('pessimistic_write');
+    const head = await query.getOneOrFail();
     return { seq: head.lastSeq, hash: head.lastHash };
+  }
+
+  /** An empty trail gets its genesis end first. */
+  private async ensureHead(): Promise<void> {
+    await this.db.createQueryBuilder().insert().into(AuditChainHead).values({ id: HEAD_ID, lastSeq: 0, lastHash: GENESIS_HASH }).orIgnore().updateEntity(false).execute();
   }
 }

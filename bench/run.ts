@@ -19,6 +19,8 @@ const SCENARIOS: Scenario[] = [catalogVersusStock, gatewayOverhead, enforcementC
 /** Our gateway standalone (gateway/main.ts): one worker per core. The stock one: one process, default configuration. */
 const OUR_GATEWAY = 'gateway/main.js';
 const STOCK_GATEWAY = 'bench/stock-gateway.js';
+/** Hive Gateway's runtime: what a user would pick instead, serving the same supergraph (issue 17). */
+const HIVE_GATEWAY = 'bench/hive-gateway.js';
 const CORES = os.availableParallelism();
 
 function settingsFromArgs(): { settings: BenchSettings & ReflowRowsSetting; only: Set<string> | null; profileDir: string | null } {
@@ -76,13 +78,14 @@ async function main() {
   try {
     await stack.startSubgraphs();
     log('subgraphs ready');
-    const [ours, oursOneWorker, stock] = await Promise.all([
+    const [ours, oursOneWorker, stock, hive] = await Promise.all([
       stack.startGateway({ name: 'ours', module: OUR_GATEWAY, workers: CORES, env: { GATEWAY_WORKERS: '0', GATEWAY_SHOW_QUERY_PLANS: 'true' } }),
       stack.startGateway({ name: 'ours-1-worker', module: OUR_GATEWAY, workers: 1, env: { GATEWAY_WORKERS: '1', GATEWAY_SHOW_QUERY_PLANS: 'true' } }),
       stack.startGateway({ name: 'stock', module: STOCK_GATEWAY, workers: 1 }),
+      stack.startGateway({ name: 'hive', module: HIVE_GATEWAY, workers: 1 }),
     ]);
-    log(`gateways ready: ours ${ours.url}, ours with 1 worker ${oursOneWorker.url}, stock ${stock.url}`);
-    const context: BenchContext = { stack, ours, oursOneWorker, stock, token: await stack.token(), settings, log };
+    log(`gateways ready: ours ${ours.url}, ours with 1 worker ${oursOneWorker.url}, stock ${stock.url}, hive ${hive.url}`);
+    const context: BenchContext = { stack, ours, oursOneWorker, stock, hive, token: await stack.token(), settings, log };
     for (const scenario of SCENARIOS) {
       if (only && !scenario.ids.some((id) => only.has(id))) continue;
       log(`${scenario.ids.join('+')} …`);

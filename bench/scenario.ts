@@ -18,6 +18,8 @@ export interface BenchContext {
   /** Our gateway with a single worker (GATEWAY_WORKERS=1), for a machine whose cores the subgraphs share. */
   oursOneWorker: GatewayUnderTest;
   stock: GatewayUnderTest;
+  /** Hive Gateway's runtime on the same supergraph and subgraphs: the third side of P1. */
+  hive: GatewayUnderTest;
   token: string;
   settings: BenchSettings;
   log(line: string): void;

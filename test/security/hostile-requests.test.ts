@@ -39,7 +39,7 @@ interface Raw {
 }
 
 async function send(url: string, body: string | Buffer, headers: Record<string, string>): Promise<Raw> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   return { status: response.status, text: await response.text(), requestId: response.headers.get('x-request-id') };
 }
 

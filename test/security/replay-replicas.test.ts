@@ -46,7 +46,7 @@ async function replicasBehindGateway(stack: TestStack) {
   return {
     gateway,
     captured,
-    replay: (to: string, request: Captured) => fetch(to, { method: 'POST', headers: request.headers, body: request.body }).then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
+    replay: (to: string, request: Captured) => fetch(to, { method: 'POST', headers: request.headers, body: new Uint8Array(request.body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
     secondUrl: replicaConfig.subgraphs.CITY.url,
     async stop() {
       await gateway.stop();

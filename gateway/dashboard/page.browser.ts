@@ -196,10 +196,19 @@ function explainBox(token: string): HTMLElement {
   return box;
 }
 
+/** The period shown: `?from=…&to=…` (ISO instants) when given, else the current year in Beijing. */
+function period(): { from: string; to: string } {
+  const asked = new URLSearchParams(location.search);
+  const from = asked.get('from');
+  const to = asked.get('to');
+  if (from && to) return { from, to };
+  const year = new Date(Date.now() + 8 * 3600 * 1000).getUTCFullYear();
+  return { from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00` };
+}
+
 async function show(token: string) {
   root.textContent = '正在统计… Counting…';
-  const year = new Date().getUTCFullYear();
-  const answer = await graphql<DashboardData>(token, DASHBOARD, { from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00` });
+  const answer = await graphql<DashboardData>(token, DASHBOARD, period());
   if (!answer.data) {
     root.textContent = `无法读取 could not read: ${answer.errors?.map((e) => e.message).join('；') ?? 'no data'}`;
     signIn();

@@ -41,6 +41,13 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** The dashboard for a period around the test's own data, whatever today's date. */
+const dashboardUrl = () => {
+  const now = Date.now();
+  const period = new URLSearchParams({ from: new Date(now - 60 * 86400000).toISOString(), to: new Date(now + 86400000).toISOString() });
+  return `${stack.gateway.url.replace('/graphql', '/dashboard')}?${period}`;
+};
+
 async function loopbackOnlyPage(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await page.route('**/*', (route) => {
@@ -77,7 +84,7 @@ describe('the dashboard at /dashboard', () => {
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/graphql' && request.method() === 'POST') operations.push(JSON.parse(request.postData() ?? '{}'));
     });
-    const response = await page.goto(stack.gateway.url.replace('/graphql', '/dashboard'));
+    const response = await page.goto(dashboardUrl());
     expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.locator('select[name="demo-authority"]').selectOption(REGION.uscc);
     await page.locator('button[name="demo-sign-in"]').click();
@@ -99,7 +106,7 @@ describe('the dashboard at /dashboard', () => {
 
   it('answers "why is this denied?" from the explain box', async () => {
     const page = await loopbackOnlyPage();
-    await page.goto(stack.gateway.url.replace('/graphql', '/dashboard'));
+    await page.goto(dashboardUrl());
     await page.locator('select[name="demo-authority"]').selectOption(REGION.uscc);
     await page.locator('button[name="demo-sign-in"]').click();
     await page.locator('#dashboard[data-state="ready"]').waitFor({ timeout: 30_000 });

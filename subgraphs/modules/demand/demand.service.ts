@@ -4,6 +4,7 @@ import { hasRole } from '../../kernel/auth/identity';
 import { beijingDay, computeDeadline } from '../../kernel/calendar';
 import { parseDay } from '../../kernel/calendar/beijing-days';
 import { RequestContext } from '../../kernel/context';
+import { requireText } from '../../kernel/text';
 import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
 import { announcedDeadlineView, deadlineView, DeadlineView } from '../../kernel/graphql/deadline.type';
 import { checkUscc } from '../../kernel/identifiers';
@@ -20,14 +21,6 @@ function requireUscc(field: string, value: string): string {
   const check = checkUscc(value);
   if (!check.valid) throw badInput(field, `'${value}' is not a valid USCC: ${check.reason}`);
   return value;
-}
-
-/** The trimmed text, or BAD_USER_INPUT naming the argument and why it is needed. */
-function requireText(field: string, value: string | null | undefined, maxLength: number, why: string): string {
-  const text = value?.trim() ?? '';
-  if (!text) throw badInput(field, why);
-  if (text.length > maxLength) throw badInput(field, `at most ${maxLength} characters, got ${text.length}`);
-  return text;
 }
 
 export async function loadVisibleDemand(ctx: RequestContext, id: string, field = 'id'): Promise<DemandApplication> {

@@ -5,6 +5,7 @@ import { RequestContext } from '../../kernel/context';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../../kernel/errors';
 import { levelLocalId } from '../../kernel/graphql/global-id';
 import { isWithin } from '../../kernel/identifiers';
+import { requireText } from '../../kernel/text';
 import { CatalogState, OpenType } from '../catalog/enums';
 import { itemsOfResource, resourceById } from '../catalog/loaders';
 import { OpenApplication, OpenApplicationState, OpenDeliveryMethod } from '../records/open-application.entity';
@@ -20,14 +21,6 @@ export interface OpenApplicationDraft {
 
 /** A usage period longer than this is applied for again. */
 const MAX_USAGE_YEARS = 1;
-const text = (value: string | null | undefined) => (value ?? '').trim();
-
-function requireText(field: string, value: string | null | undefined, max: number, why: string): string {
-  const given = text(value);
-  if (given.length === 0) throw badInput(field, `${field.replace(/^input\./, '')} is required: ${why}`);
-  if (given.length > max) throw badInput(field, `at most ${max} characters`);
-  return given;
-}
 
 /** The registered person or organisation asking; the anonymous public and agencies are told what would do. */
 function requireParty(ctx: RequestContext, action: string): RegisteredParty {
@@ -59,8 +52,8 @@ export async function applyForOpenData(ctx: RequestContext, draft: OpenApplicati
     if (item.openType === OpenType.UNCONDITIONAL_OPEN) throw badInput(field, `${code} is UNCONDITIONAL_OPEN: anyone obtains it directly, no application is needed (004 art. 28 ¶1)`);
     if (item.openType === OpenType.NOT_OPEN) throw badInput(field, `${code} is NOT_OPEN (${item.openGrounds ?? 'not opened'}): it is not opened on application (004 art. 27 (1))`);
   });
-  const scenario = requireText('input.scenario', draft.scenario, 2000, '004 art. 28 ¶2 asks for the concrete application scenario (具体应用场景)');
-  const securityMeasures = requireText('input.securityMeasures', draft.securityMeasures, 4000, '004 art. 28 ¶2 asks for the security measures (安全保障措施)');
+  const scenario = requireText('input.scenario', draft.scenario, 2000, 'scenario is required: 004 art. 28 ¶2 asks for the concrete application scenario (具体应用场景)');
+  const securityMeasures = requireText('input.securityMeasures', draft.securityMeasures, 4000, 'securityMeasures is required: 004 art. 28 ¶2 asks for the security measures (安全保障措施)');
   const ends = draft.usageEndsAt;
   if (!(ends instanceof Date) || Number.isNaN(ends.getTime()) || ends.getTime() <= ctx.now.getTime()) throw badInput('input.usageEndsAt', 'the usage period (数据使用时限) must end in the future');
   const latest = new Date(ctx.now);
@@ -123,8 +116,8 @@ export enum OpenDecision {
 /** A refusal states reasons and the legal basis (004 art. 28 ¶2). */
 function refusal(reason: string | null | undefined, legalBasis: string | null | undefined) {
   return {
-    refusalReason: requireText('reason', reason, 2000, 'a refusal states its reasons (004 art. 28 ¶2)'),
-    refusalLegalBasis: requireText('legalBasis', legalBasis, 2000, 'a refusal states the law or regulation it rests on (004 art. 28 ¶2)'),
+    refusalReason: requireText('reason', reason, 2000, 'reason is required: a refusal states its reasons (004 art. 28 ¶2)'),
+    refusalLegalBasis: requireText('legalBasis', legalBasis, 2000, 'legalBasis is required: a refusal states the law or regulation it rests on (004 art. 28 ¶2)'),
   };
 }
 
@@ -166,7 +159,7 @@ export async function decideOpenApplication(ctx: RequestContext, id: string, dec
   }
   const done = { decidedAt: ctx.now, decidedBy: me.sub };
   const patch = decision === OpenDecision.APPROVE
-    ? { ...done, approvedUse: requireText('approvedUse', approvedUse, 2000, 'an approval states the use and scope of use of the data (004 art. 28 ¶2)'), state: OpenApplicationState.APPROVED }
+    ? { ...done, approvedUse: requireText('approvedUse', approvedUse, 2000, 'approvedUse is required: an approval states the use and scope of use of the data (004 art. 28 ¶2)'), state: OpenApplicationState.APPROVED }
     : { ...done, ...refusal(reason, legalBasis), state: OpenApplicationState.REFUSED };
   const moved = await move(ctx, row, OpenApplicationState.SOURCE_DECISION, patch);
   recordStep(ctx, 'OPEN_APPLICATION_DECIDE', moved, decision);

@@ -4,6 +4,7 @@ import { hasRole } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
 import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
 import { levelLocalId } from '../../kernel/graphql/global-id';
+import { requireText } from '../../kernel/text';
 import { CatalogState, NotOpenGrounds, OpenType } from '../catalog/enums';
 import { CatalogItem } from '../catalog/item.entity';
 import { itemsOfResource, resourceById } from '../catalog/loaders';
@@ -32,7 +33,6 @@ const STATE_AFTER: Record<ObjectionOutcome, ObjectionState> = {
   REOPEN_MASKED: ObjectionState.REOPENED_MASKED,
 };
 
-const text = (value: string | null | undefined) => (value ?? '').trim();
 
 /**
  * Files an objection to opened data of this platform: from this moment the public is refused it with
@@ -47,23 +47,21 @@ export async function fileObjection(ctx: RequestContext, draft: ObjectionDraft):
   const item = (await itemsOfResource(ctx).load(resourceId)).find((candidate) => candidate.code === draft.item);
   if (!item) throw badInput('input.item', `${draft.item} is not an item of ${resource.code}`);
   if (item.openType === OpenType.NOT_OPEN) throw badInput('input.item', `${draft.item} of ${resource.code} is NOT_OPEN: nothing of it is opened to object to`);
-  const recordKey = draft.recordKey === undefined || draft.recordKey === null ? null : text(draft.recordKey);
+  const recordKey = draft.recordKey === undefined || draft.recordKey === null ? null : draft.recordKey.trim();
   if (recordKey !== null && (recordKey.length === 0 || recordKey.length > 64)) throw badInput('input.recordKey', 'a record key is 1 to 64 characters; leave it out to object to the item in every record');
-  for (const [field, value, max] of [['statement', draft.statement, 2000], ['evidence', draft.evidence, 4000], ['contact', draft.contact, 128]] as const) {
-    const given = text(value);
-    if (given.length === 0) throw badInput(`input.${field}`, `${field} is required: 004 art. 28 ¶3 asks the objector for ${field === 'evidence' ? 'evidence (证据材料)' : field === 'contact' ? 'a way to be told the outcome' : 'what is infringed'}`);
-    if (given.length > max) throw badInput(`input.${field}`, `${field} is at most ${max} characters`);
-  }
+  const statement = requireText('input.statement', draft.statement, 2000, 'statement is required: 004 art. 28 ¶3 asks the objector for what is infringed');
+  const evidence = requireText('input.evidence', draft.evidence, 4000, 'evidence is required: 004 art. 28 ¶3 asks the objector for evidence (证据材料)');
+  const contact = requireText('input.contact', draft.contact, 128, 'contact is required: 004 art. 28 ¶3 asks the objector for a way to be told the outcome');
   const row = Object.assign(new OpenObjection(), {
     id: randomUUID(),
     resourceId,
     item: item.code,
     recordKey,
     ground: draft.ground,
-    statement: text(draft.statement),
-    evidence: text(draft.evidence),
+    statement,
+    evidence,
     objector: isPublic(ctx) ? PUBLIC_REQUESTER : ctx.identity.agency,
-    contact: text(draft.contact),
+    contact,
     sourceDepartmentUscc: resource.sourceDepartmentUscc,
     jurisdictionCode: resource.jurisdictionCode,
     state: ObjectionState.SUSPENDED,
@@ -97,8 +95,8 @@ export async function decideObjection(ctx: RequestContext, id: string, outcome: 
     throw forbidden(`only the source department ${row.sourceDepartmentUscc} (role SOURCE_REVIEWER) verifies and decides this objection (004 art. 28 ¶3)`);
   }
   if (row.state !== ObjectionState.SUSPENDED) throw conflict(`objection ${id} was decided already (${row.state})`);
-  if (text(reason).length === 0 || text(reason).length > 2000) throw badInput('reason', 'state the result of the verification (1 to 2000 characters): the objector is told it');
-  Object.assign(row, { state: STATE_AFTER[outcome], decidedAt: ctx.now, decidedBy: me.sub, decisionReason: text(reason) });
+  const decisionReason = requireText('reason', reason, 2000, 'state the result of the verification: the objector is told it');
+  Object.assign(row, { state: STATE_AFTER[outcome], decidedAt: ctx.now, decidedBy: me.sub, decisionReason });
   await ctx.db.transaction(async (m) => {
     await m.getRepository(OpenObjection).update({ id: row.id, state: ObjectionState.SUSPENDED }, { state: row.state, decidedAt: row.decidedAt, decidedBy: row.decidedBy, decisionReason: row.decisionReason });
     if (outcome === ObjectionOutcome.WITHDRAW && row.recordKey === null) {

@@ -4,6 +4,7 @@ import { hasRole } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
 import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
 import { levelLocalId } from '../../kernel/graphql/global-id';
+import { optionalText, requireText } from '../../kernel/text';
 import { isWithin, subtreePrefix } from '../../kernel/identifiers';
 import { CatalogState, ItemDataType, OpenType } from '../catalog/enums';
 import { CatalogItem } from '../catalog/item.entity';
@@ -27,19 +28,6 @@ export enum QualityOutcome {
   REJECT = 'REJECT',
 }
 
-const text = (value: string | null | undefined) => (value ?? '').trim();
-
-function optionalText(field: string, value: string | null | undefined, max: number): string | null {
-  const given = text(value);
-  if (given.length > max) throw badInput(field, `at most ${max} characters`);
-  return given || null;
-}
-
-function requiredText(field: string, value: string | null | undefined, max: number, why: string): string {
-  const given = optionalText(field, value, max);
-  if (!given) throw badInput(field, `${field.replace(/^input\./, '')} is required: ${why}`);
-  return given;
-}
 
 /** The record a report is about: a row of this platform's own (a received copy is corrected at its source). */
 async function recordOf(ctx: RequestContext, resource: CatalogResourceRow, key: string): Promise<{ source: RecordSource; row: any }> {
@@ -69,12 +57,12 @@ export async function fileQualityReport(ctx: RequestContext, draft: QualityRepor
   if (!item) throw badInput('input.item', `${draft.item} is not an item of ${resource.code}`);
   const anonymous = isPublic(ctx) && !partyOf(ctx);
   if (isPublic(ctx) && item.openType === OpenType.NOT_OPEN) throw badInput('input.item', `${item.code} of ${resource.code} is NOT_OPEN: the public reports on opened data; an agency using it can report`);
-  const statement = requiredText('input.statement', draft.statement, 2000, 'say what is wrong or missing (004 art. 45)');
+  const statement = requireText('input.statement', draft.statement, 2000, 'statement is required: say what is wrong or missing (004 art. 45)');
   const suggestedValue = optionalText('input.suggestedValue', draft.suggestedValue, 2000);
   const contact = anonymous
-    ? requiredText('input.contact', draft.contact, 128, 'without a token the providing agency answers through a contact')
+    ? requireText('input.contact', draft.contact, 128, 'contact is required: without a token the providing agency answers through a contact')
     : optionalText('input.contact', draft.contact, 128);
-  const recordKey = text(draft.recordKey);
+  const recordKey = draft.recordKey.trim();
   await recordOf(ctx, resource, recordKey);
 
   const report = Object.assign(new QualityReport(), {
@@ -138,7 +126,7 @@ async function providersReport(ctx: RequestContext, id: string, action: string, 
 export async function extendQualityReport(ctx: RequestContext, id: string, reason: string): Promise<QualityReport> {
   const report = await providersReport(ctx, id, 'extending the verification', 'SOURCE_REVIEWER');
   if (report.extendedAt) throw conflict(`quality report ${id} was extended already, on ${report.extendedAt.toISOString()}: a limit is extended once (002 art. 26)`);
-  const why = requiredText('reason', reason, 2000, 'say why verification needs longer (002 art. 26)');
+  const why = requireText('reason', reason, 2000, 'reason is required: say why verification needs longer (002 art. 26)');
   const patch = { extendedAt: ctx.now, extensionReason: why };
   await ctx.db.getRepository(QualityReport).update({ id: report.id, state: QualityReportState.UNDER_VERIFICATION }, patch);
   record(ctx, 'QUALITY_EXTEND', Object.assign(report, patch), 'EXTENDED');
@@ -176,7 +164,7 @@ function correctionValue(ctx: RequestContext, source: RecordSource, item: Catalo
  */
 export async function answerQualityReport(ctx: RequestContext, id: string, outcome: QualityOutcome, correctedValue: string | null, reason: string): Promise<QualityReport> {
   const report = await providersReport(ctx, id, 'answering a quality report');
-  const answer = requiredText('reason', reason, 2000, 'the reporter is told what verification found (004 art. 45)');
+  const answer = requireText('reason', reason, 2000, 'reason is required: the reporter is told what verification found (004 art. 45)');
   const patch: Partial<QualityReport> = { answeredAt: ctx.now, answeredBy: ctx.identity.sub, answer, state: outcome === QualityOutcome.CORRECT ? QualityReportState.CORRECTED : QualityReportState.REJECTED };
   const resource = (await resourceById(ctx).load(report.resourceId))!;
   await ctx.db.transaction(async (m) => {
@@ -184,7 +172,7 @@ export async function answerQualityReport(ctx: RequestContext, id: string, outco
       const item = (await itemsOfResource(ctx).load(report.resourceId)).find((candidate) => candidate.code === report.item)!;
       const { source, row } = await recordOf(ctx, resource, report.recordKey);
       if (item.code === source.keyItem) throw badInput('outcome', `${item.code} is the record's key: a wrong key is corrected by registering the record again`);
-      const value = correctionValue(ctx, source, item, requiredText('correctedValue', correctedValue, 2000, 'a correction states the value now held'));
+      const value = correctionValue(ctx, source, item, requireText('correctedValue', correctedValue, 2000, 'correctedValue is required: a correction states the value now held'));
       patch.correctedValue = String(value);
       // Stamped after the row's last change even when the platform's clock is behind it: reflow pulls by this stamp.
       const updatedAt = new Date(Math.max(ctx.now.getTime(), row.updatedAt.getTime() + 1));

@@ -1,7 +1,8 @@
 import { traceHeaders } from './tracing';
 import { signRequest } from './auth/request-signature';
 import { PlatformConfig } from './config';
-import { ErrorCode, platformError } from './errors';
+import { GraphQLError } from 'graphql';
+import { conflict as conflictError, ErrorCode, platformError } from './errors';
 import { Level } from './levels';
 
 /**
@@ -40,6 +41,24 @@ export async function callPlatform<T = any>(
     throw platformError((code ?? 'PLATFORM_ERROR') as ErrorCode, `${level.toLowerCase()} platform: ${payload.errors[0].message}`, details);
   }
   return payload.data as T;
+}
+
+/**
+ * What the region keeps for every level (the agency registry, the register of open-data users) is
+ * passed down to the city and county platforms before the region records it, with the registering
+ * authority's token: a failure leaves the region unchanged and the registration can be repeated (a
+ * lower platform that already holds the same entry answers as if it had just stored it).
+ */
+export async function passDownRegistration(
+  ctx: { config: Readonly<PlatformConfig>; authorization: string; requestId: string },
+  mutation: (lower: Level) => string,
+  variables: Record<string, unknown>,
+): Promise<void> {
+  for (const lower of ['CITY', 'COUNTY'] as const) {
+    await callPlatform(ctx.config, lower, { query: mutation(lower), variables, authorization: ctx.authorization, requestId: ctx.requestId }).catch((error: unknown) => {
+      throw error instanceof GraphQLError ? error : conflictError(`the ${lower.toLowerCase()} platform did not take the registration; nothing was registered`);
+    });
+  }
 }
 
 /** Why a call got no GraphQL answer, in words: refused, timed out, or not a GraphQL response. */

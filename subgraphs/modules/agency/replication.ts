@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Directive, Field, ID, InputType, Resolver } from 'type-graphql';
 import { RequestContext } from '../../kernel/context';
 import { conflict } from '../../kernel/errors';
@@ -6,7 +5,7 @@ import { PlatformLevel } from '../../kernel/graphql/enums';
 import { requireAuthorityOver } from '../../kernel/graphql/guards';
 import { LevelMutation } from '../../kernel/graphql/ownership';
 import { Level, levelName } from '../../kernel/levels';
-import { callPlatform } from '../../kernel/service-client';
+import { passDownRegistration } from '../../kernel/service-client';
 import { Agency } from './agency.entity';
 import { Sector } from './sectors';
 
@@ -21,27 +20,13 @@ class AgencyReplicaInput {
   @Field() isSourceDepartment: boolean;
 }
 
-const LOWER_LEVELS: readonly Level[] = ['CITY', 'COUNTY'];
 const TERMS = ['name', 'sector', 'jurisdictionCode', 'level', 'isSourceDepartment'] as const;
 const sameTerms = (a: Pick<Agency, (typeof TERMS)[number]>, b: Pick<Agency, (typeof TERMS)[number]>) => TERMS.every((t) => a[t] === b[t]);
 
-/**
- * The region passes a registration down before recording it, with the registering authority's
- * token, so a failure leaves the region unchanged and the registration can be repeated: a lower
- * platform that already holds the same agency answers as if it had just stored it.
- */
-export async function passAgencyDown(ctx: RequestContext, agency: Agency): Promise<void> {
+/** The region passes a registration down before recording it (kernel/service-client.ts passDownRegistration). */
+export function passAgencyDown(ctx: RequestContext, agency: Agency): Promise<void> {
   const replica: AgencyReplicaInput = { uscc: agency.uscc, name: agency.name, sector: agency.sector, jurisdictionCode: agency.jurisdictionCode, level: agency.level, isSourceDepartment: agency.isSourceDepartment };
-  for (const lower of LOWER_LEVELS) {
-    await callPlatform(ctx.config, lower, {
-      query: `mutation($agency: AgencyReplicaInput!) { ${levelName(lower, 'replicate{Level}Agency')}(agency: $agency) }`,
-      variables: { agency: replica },
-      authorization: ctx.authorization,
-      requestId: ctx.requestId,
-    }).catch((error: unknown) => {
-      throw error instanceof GraphQLError ? error : conflict(`the ${lower.toLowerCase()} platform did not take the registration; nothing was registered`);
-    });
-  }
+  return passDownRegistration(ctx, (lower) => `mutation($agency: AgencyReplicaInput!) { ${levelName(lower, 'replicate{Level}Agency')}(agency: $agency) }`, { agency: replica });
 }
 
 /** A lower level's copy of the registry takes what the region registers, from an authority over the agency. */

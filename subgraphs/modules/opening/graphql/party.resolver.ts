@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Directive, ID, Mutation, Resolver } from 'type-graphql';
 import { hasRole, PartyKind } from '../../../kernel/auth/identity';
 import { RequestContext } from '../../../kernel/context';
@@ -6,16 +5,14 @@ import { badInput, conflict, forbidden } from '../../../kernel/errors';
 import { PartyKindEnum } from '../../../kernel/graphql/enums';
 import { LevelMutation } from '../../../kernel/graphql/ownership';
 import { checkCitizenId, checkUscc } from '../../../kernel/identifiers';
-import { Level, levelName } from '../../../kernel/levels';
-import { callPlatform } from '../../../kernel/service-client';
+import { levelName } from '../../../kernel/levels';
+import { passDownRegistration } from '../../../kernel/service-client';
 import { OpenDataParty } from '../party.entity';
 
 /** Any level's public data authority registers the persons and organisations it has checked (real-name). */
 function requireRegistrar(ctx: RequestContext): void {
   if (!hasRole(ctx.identity, 'AUTHORITY_REVIEWER')) throw forbidden('a public data authority (role AUTHORITY_REVIEWER) registers open-data users, having checked who they are');
 }
-
-const LOWER_LEVELS: readonly Level[] = ['CITY', 'COUNTY'];
 
 /** Stores a registration, or accepts it again unchanged: a repeated pass-down is harmless, a different one refused. */
 async function store(ctx: RequestContext, party: OpenDataParty): Promise<void> {
@@ -27,8 +24,7 @@ async function store(ctx: RequestContext, party: OpenDataParty): Promise<void> {
 
 /**
  * The register of open-data users is one, kept at every level (each platform checks every party token
- * in its own copy): the region registers, passing the registration down first, with the registering
- * authority's token, so a failure leaves the region unchanged and the registration can be repeated.
+ * in its own copy): the region registers, passing the registration down first, as it does agencies.
  */
 @Resolver()
 export class PartyRegistration {
@@ -43,16 +39,11 @@ export class PartyRegistration {
     if (given.length === 0 || given.length > 128) throw badInput('name', 'a name of 1 to 128 characters, as the identity document states it');
     if (await ctx.db.getRepository(OpenDataParty).existsBy({ id })) throw conflict(`${id} is registered already`, { field: 'id' });
     const party = Object.assign(new OpenDataParty(), { id, kind: kind as PartyKind, name: given, registeredAt: ctx.now, registeredBy: ctx.identity.sub });
-    for (const lower of LOWER_LEVELS) {
-      await callPlatform(ctx.config, lower, {
-        query: `mutation($kind: PartyKind!, $id: ID!, $name: String!, $at: DateTimeISO!) { ${levelName(lower, 'replicate{Level}OpenDataUser')}(kind: $kind, id: $id, name: $name, registeredAt: $at) }`,
-        variables: { kind, id, name: given, at: ctx.now.toISOString() },
-        authorization: ctx.authorization,
-        requestId: ctx.requestId,
-      }).catch((error: unknown) => {
-        throw error instanceof GraphQLError ? error : conflict(`the ${lower.toLowerCase()} platform did not take the registration; nothing was registered`);
-      });
-    }
+    await passDownRegistration(
+      ctx,
+      (lower) => `mutation($kind: PartyKind!, $id: ID!, $name: String!, $at: DateTimeISO!) { ${levelName(lower, 'replicate{Level}OpenDataUser')}(kind: $kind, id: $id, name: $name, registeredAt: $at) }`,
+      { kind, id, name: given, at: ctx.now.toISOString() },
+    );
     await store(ctx, party);
     return party;
   }

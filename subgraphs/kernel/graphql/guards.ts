@@ -1,7 +1,7 @@
 import { Identity, Role } from '../auth/identity';
 import { RequestContext } from '../context';
 import { forbidden } from '../errors';
-import { isWithin } from '../identifiers';
+import { isWithin, subtreePrefix } from '../identifiers';
 
 /** Refuses unless the caller holds one of `roles`; says which roles would do. */
 export function requireRole(ctx: RequestContext, action: string, ...roles: Role[]): Identity {
@@ -19,3 +19,9 @@ export function requireAuthorityOver(ctx: RequestContext, action: string, divisi
   }
   return identity;
 }
+
+/**
+ * The LIKE pattern of the divisions the caller oversees as an authority (its jurisdiction and below),
+ * or one no division code matches: lists show an authority its subtree's work in progress.
+ */
+export const authoritySubtreePattern = (identity: Identity): string => (identity.roles.includes('AUTHORITY_REVIEWER') ? `${subtreePrefix(identity.jurisdiction)}%` : '-');

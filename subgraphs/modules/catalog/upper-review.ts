@@ -1,10 +1,10 @@
 import { In } from 'typeorm';
-import { hasRole, Identity } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
 import { requireDivision } from '../../kernel/divisions';
 import { badInput, conflict, forbidden, notFound } from '../../kernel/errors';
 import { asDate, Connection, ConnectionArgs, isoOf, sqlPage } from '../../kernel/graphql/connection';
 import { localIdOf } from '../../kernel/graphql/global-id';
+import { requireRole } from '../../kernel/graphql/guards';
 import { subtreePrefix } from '../../kernel/identifiers';
 import { CatalogState, ReviewDecision, UpperReviewState } from './enums';
 import { CatalogIndexEntry } from './index-entry.entity';
@@ -43,12 +43,6 @@ export async function asReported(ctx: RequestContext, entries: CatalogIndexEntry
   });
 }
 
-const requireAuthority = (ctx: RequestContext, action: string): Identity => {
-  const me = ctx.identity;
-  if (!hasRole(me, 'AUTHORITY_REVIEWER')) throw forbidden(`${action}: only a public data authority (role AUTHORITY_REVIEWER) sees reported catalogs (004 art. 10 ¶2)`);
-  return me;
-};
-
 export async function reportById(ctx: RequestContext, id: string, field = 'id'): Promise<CatalogIndexEntry> {
   const entry = await ctx.db.getRepository(CatalogIndexEntry).findOneBy({ id: localIdOf(field, id, ['CatalogReport']) });
   if (!entry || entry.reviewerJurisdiction === null) throw notFound(`${field}: no reported catalog ${id}`, { field });
@@ -60,7 +54,7 @@ export async function reportById(ctx: RequestContext, id: string, field = 'id'):
  * the lineage's previous version — or returns it with reasons the reporting authority can act on.
  */
 export async function reviewReport(ctx: RequestContext, id: string, decision: ReviewDecision, reason: string | null): Promise<CatalogIndexEntry> {
-  const me = requireAuthority(ctx, 'reviewing a reported catalog');
+  const me = requireRole(ctx, 'reviewing a reported catalog (004 art. 10 ¶2)', 'AUTHORITY_REVIEWER');
   const entry = await reportById(ctx, id);
   if (me.jurisdiction !== entry.reviewerJurisdiction) {
     throw forbidden(`the catalog of ${entry.jurisdictionCode} is reported to the authority of ${entry.reviewerJurisdiction}, one level up (004 art. 10 ¶2), not to ${me.jurisdiction}`);
@@ -86,7 +80,7 @@ const PAGE = { defaultSize: 20, maxSize: 200 };
  * own reports and its counties' stand); the region's authority sees every report. Oldest first.
  */
 export function reportsFor(ctx: RequestContext, state: UpperReviewState | undefined, args: ConnectionArgs): Promise<Connection<CatalogIndexEntry>> {
-  const me = requireAuthority(ctx, 'listing reported catalogs');
+  const me = requireRole(ctx, 'listing reported catalogs (004 art. 10 ¶2)', 'AUTHORITY_REVIEWER');
   const qb = ctx.db.getRepository(CatalogIndexEntry).createQueryBuilder('e').where('e.reviewerJurisdiction IS NOT NULL');
   if (me.level !== 'REGION') {
     qb.andWhere('(e.reviewerJurisdiction = :me OR e.jurisdictionCode LIKE :subtree)', { me: me.jurisdiction, subtree: `${subtreePrefix(me.jurisdiction)}%` });

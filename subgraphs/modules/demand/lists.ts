@@ -1,7 +1,6 @@
 import { SelectQueryBuilder } from 'typeorm';
-import { hasRole } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
-import { subtreePrefix } from '../../kernel/identifiers';
+import { authoritySubtreePattern } from '../../kernel/graphql/guards';
 import { DemandApplication } from './demand.entity';
 import { responsibilityDue } from './demand.service';
 import { DemandState } from './enums';
@@ -19,7 +18,7 @@ export function demandList(ctx: RequestContext, state: DemandState | null): Sele
     .where('(d.applicantUscc = :me OR d.sourceDepartmentUscc = :me OR d.applicantJurisdiction LIKE :authorityPrefix)', {
       me: me.agency,
       // A prefix no division code starts with, for callers who are no authority.
-      authorityPrefix: hasRole(me, 'AUTHORITY_REVIEWER') ? `${subtreePrefix(me.jurisdiction)}%` : '-',
+      authorityPrefix: authoritySubtreePattern(me),
     });
   if (state) qb.andWhere('d.state = :state', { state });
   return qb;

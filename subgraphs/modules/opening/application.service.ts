@@ -94,13 +94,13 @@ export async function openApplicationById(ctx: RequestContext, id: string, field
   return row;
 }
 
-/** The applicant, the authority over the resource's jurisdiction and its source department see an application. */
+/** The applicant, the authorities over the resource's jurisdiction and its source department see an application. */
 export function maySee(ctx: RequestContext, row: OpenApplication): boolean {
   const party = partyOf(ctx);
   if (party) return party.id === row.partyId;
   if (ctx.caller.kind === 'PUBLIC') return false;
   const me = ctx.identity;
-  return (hasRole(me, 'AUTHORITY_REVIEWER') && me.level === ctx.level && isWithin(row.jurisdictionCode, me.jurisdiction)) || me.agency === row.sourceDepartmentUscc;
+  return (hasRole(me, 'AUTHORITY_REVIEWER') && isWithin(row.jurisdictionCode, me.jurisdiction)) || me.agency === row.sourceDepartmentUscc;
 }
 
 export enum NormativeReview {

@@ -96,13 +96,13 @@ export async function fileQualityReport(ctx: RequestContext, draft: QualityRepor
   return report;
 }
 
-/** Who sees a report: its reporter, the providing agency, the authority over its jurisdiction. */
+/** Who sees a report: its reporter, the providing agency, the authorities over its jurisdiction. */
 export function maySeeReport(ctx: RequestContext, report: QualityReport): boolean {
   const party = partyOf(ctx);
   if (party) return report.reporterParty === party.id;
   if (isPublic(ctx)) return report.reporter === PUBLIC_REQUESTER && report.reporterParty === null;
   const me = ctx.identity;
-  return me.agency === report.reporter || me.agency === report.providerUscc || (hasRole(me, 'AUTHORITY_REVIEWER') && me.level === ctx.level && isWithin(report.jurisdictionCode, me.jurisdiction));
+  return me.agency === report.reporter || me.agency === report.providerUscc || (hasRole(me, 'AUTHORITY_REVIEWER') && isWithin(report.jurisdictionCode, me.jurisdiction));
 }
 
 /** A report by its id: the anonymous reporter's receipt, and how the others find it. */

@@ -1,9 +1,9 @@
 import { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
-import { hasRole } from '../../kernel/auth/identity';
 import { RequestContext } from '../../kernel/context';
 import { requireDivision } from '../../kernel/divisions';
-import { badInput, forbidden } from '../../kernel/errors';
-import { isWithin, subtreePrefix } from '../../kernel/identifiers';
+import { badInput } from '../../kernel/errors';
+import { requireAuthorityOver, requireRole } from '../../kernel/graphql/guards';
+import { subtreePrefix } from '../../kernel/identifiers';
 
 /**
  * What a statistics request covers: a jurisdiction subtree (an authority sees its own; the region's
@@ -19,11 +19,9 @@ export class StatisticsScope {
 
   /** AUTHORITY_REVIEWER only, within its own jurisdiction; the period's end after its start. */
   static of(ctx: RequestContext, args: { jurisdictionCode?: string | null; from?: Date | null; to?: Date | null; dueWithinWorkingDays: number }): StatisticsScope {
-    const me = ctx.identity;
-    if (!hasRole(me, 'AUTHORITY_REVIEWER')) throw forbidden('statistics are for public data authorities (AUTHORITY_REVIEWER), each over its own jurisdiction');
-    const code = args.jurisdictionCode ?? me.jurisdiction;
+    const code = args.jurisdictionCode ?? requireRole(ctx, 'statistics', 'AUTHORITY_REVIEWER').jurisdiction;
     requireDivision(code, 'jurisdictionCode');
-    if (!isWithin(code, me.jurisdiction)) throw forbidden(`jurisdictionCode: the authority of ${me.jurisdiction} sees its own jurisdiction and below, not ${code}`);
+    requireAuthorityOver(ctx, 'jurisdictionCode', code);
     if (args.from && args.to && args.from.getTime() >= args.to.getTime()) throw badInput('to', 'the period ends after it starts');
     if (!Number.isInteger(args.dueWithinWorkingDays) || args.dueWithinWorkingDays < 0 || args.dueWithinWorkingDays > 60) throw badInput('dueWithinWorkingDays', 'a whole number of working days from 0 to 60');
     return new StatisticsScope(code, args.from ?? null, args.to ?? null, args.dueWithinWorkingDays);

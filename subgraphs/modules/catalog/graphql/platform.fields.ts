@@ -1,10 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Resolver } from 'type-graphql';
-import { hasRole } from '../../../kernel/auth/identity';
 import { RequestContext } from '../../../kernel/context';
 import { requireDivision } from '../../../kernel/divisions';
 import { deadlineView } from '../../../kernel/graphql/deadline.type';
 import { asDate, Connection, ConnectionArgs, sqlPage } from '../../../kernel/graphql/connection';
-import { requireRole } from '../../../kernel/graphql/guards';
+import { authoritySubtreePattern, requireRole } from '../../../kernel/graphql/guards';
 import { ConnectionSize, ListSize } from '../../../kernel/graphql/list-size';
 import { subtreePrefix } from '../../../kernel/identifiers';
 import { Platform } from '../../platform/platform.type';
@@ -31,7 +30,7 @@ export class PlatformCatalog {
     if (args.jurisdictionCode) query.andWhere('r.jurisdictionCode LIKE :prefix', { prefix: `${subtreePrefix(requireDivision(args.jurisdictionCode, 'jurisdictionCode').code)}%` });
     const me = ctx.identity;
     // Work in progress is visible to its provider and to the authorities above it; published versions to all.
-    const authorityPrefix = hasRole(me, 'AUTHORITY_REVIEWER') ? `${subtreePrefix(me.jurisdiction)}%` : '-';
+    const authorityPrefix = authoritySubtreePattern(me);
     query.andWhere('(r.state IN (:...open) OR r.providerUscc = :me OR r.jurisdictionCode LIKE :authorityPrefix)', {
       open: [CatalogState.PUBLISHED, CatalogState.SUPERSEDED],
       me: me.agency,

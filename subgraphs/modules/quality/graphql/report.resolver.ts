@@ -1,14 +1,13 @@
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
 import { partyOf } from '../../../kernel/auth/caller';
-import { hasRole } from '../../../kernel/auth/identity';
 import { RequestContext } from '../../../kernel/context';
 import { asDate, Connection, ConnectionArgs, isoOf, listPage, sqlPage } from '../../../kernel/graphql/connection';
 import { DeadlineView, deadlineView } from '../../../kernel/graphql/deadline.type';
 import { levelId } from '../../../kernel/graphql/global-id';
 import { ConnectionSize, ListSize } from '../../../kernel/graphql/list-size';
+import { authoritySubtreePattern } from '../../../kernel/graphql/guards';
 import { LevelMutation } from '../../../kernel/graphql/ownership';
 import { PageInfo } from '../../../kernel/graphql/page-info';
-import { subtreePrefix } from '../../../kernel/identifiers';
 import { CatalogResource } from '../../catalog/graphql/types';
 import { resourceById } from '../../catalog/loaders';
 import { Platform } from '../../platform/platform.type';
@@ -113,8 +112,7 @@ export class PlatformQualityReports {
     if (party) qb.where('q.reporterParty = :party', { party: party.id });
     else {
       const me = ctx.identity;
-      const authorityPrefix = hasRole(me, 'AUTHORITY_REVIEWER') && me.level === ctx.level ? `${subtreePrefix(me.jurisdiction)}%` : '-';
-      qb.where('(q.reporter = :me OR q.providerUscc = :me OR q.jurisdictionCode LIKE :authorityPrefix)', { me: me.agency, authorityPrefix });
+      qb.where('(q.reporter = :me OR q.providerUscc = :me OR q.jurisdictionCode LIKE :authorityPrefix)', { me: me.agency, authorityPrefix: authoritySubtreePattern(me) });
     }
     const order = [
       { expression: 'q.filedAt', direction: 'ASC' as const, value: (r: QualityReport) => isoOf(r.filedAt), parse: asDate },

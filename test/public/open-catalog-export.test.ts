@@ -81,6 +81,12 @@ describe('facet counts of the open catalog', () => {
     expect(catalogFacets.totalCount).toBeGreaterThan(0);
   });
 
+  it('refuses a wrong filter once, naming it, before any facet is counted', async () => {
+    const response = await stack.query('{ catalogFacets(filter: { providerUscc: "12345" }) { totalCount level { value } } }');
+    expect(response.body.errors).toHaveLength(1);
+    expect(response.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.providerUscc' });
+  });
+
   it('gives agencies the share-type facet and refuses it to the public at its path', async () => {
     const query = '{ catalogFacets { totalCount shareType { value count } } }';
     const agency = await stack.query(query, {}, await stack.token(demoAgency('150100', Sector.HEALTH)));

@@ -1,7 +1,7 @@
 import { levelNodeTypes } from '../../kernel/graphql/node-registry';
 import { PlatformModule } from '../../kernel/module';
 import { canSee } from './catalog.service';
-import { IntegratedCatalogResolver, indexedResourceReferences } from './graphql/integrated.resolver';
+import { CatalogFacetFields, IntegratedCatalogResolver, indexedResourceReferences } from './graphql/integrated.resolver';
 import { CatalogMutations } from './graphql/mutations';
 import { PlatformCatalog } from './graphql/platform.fields';
 import { CatalogReportResolver } from './graphql/reports.resolver';
@@ -44,7 +44,7 @@ export const catalogModule: PlatformModule = {
 export const integratedCatalogModule: PlatformModule = {
   name: 'integrated-catalog',
   entities: [CatalogIndexEntry],
-  resolvers: [IntegratedCatalogResolver, CatalogReportResolver],
+  resolvers: [IntegratedCatalogResolver, CatalogFacetFields, CatalogReportResolver],
   referenceResolvers: indexedResourceReferences,
   openToPublic: ['Query.catalog', 'CatalogResourceConnection.*', 'CatalogResourceEdge.*', 'Query.catalogFacets', 'FacetCount.*',
     // Share types are agencies' business: the public is refused that facet at its path.

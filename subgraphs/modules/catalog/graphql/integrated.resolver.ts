@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Directive, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { SelectQueryBuilder } from 'typeorm';
 import { isPublic } from '../../../kernel/auth/caller';
 import { hasRole } from '../../../kernel/auth/identity';
@@ -123,25 +123,54 @@ class CatalogFacets {
   @ListSize({ assumedSize: 3 }) @Field(() => [FacetCount]) openType: FacetCount[];
   @ListSize({ assumedSize: 3 }) @Field(() => [FacetCount]) shareType: FacetCount[];
   @ListSize({ assumedSize: 30 }) @Field(() => [FacetCount]) format: FacetCount[];
+  /** The filter every facet counts over. */
+  filter: CatalogFilter | undefined;
 }
 
-const FACETS = ['level', 'providerUscc', 'openType', 'shareType', 'format'] as const;
+/** One GROUP BY over the filtered rows, largest first. */
+async function facet(ctx: RequestContext, filter: CatalogFilter | undefined, column: 'level' | 'providerUscc' | 'openType' | 'shareType' | 'format'): Promise<FacetCount[]> {
+  const rows: Array<{ value: string; count: string | number }> = await filteredIndex(ctx, filter)
+    .select(`e.${column}`, 'value')
+    .addSelect('COUNT(*)', 'count')
+    .groupBy(`e.${column}`)
+    .orderBy('count', 'DESC')
+    .addOrderBy('value', 'ASC')
+    .getRawMany();
+  return rows.map((row) => ({ value: row.value, count: Number(row.count) }));
+}
 
-/** One GROUP BY per facet over the filtered rows, largest first; the public is not told share types. */
-async function facetsOf(ctx: RequestContext, filter: CatalogFilter | undefined): Promise<CatalogFacets> {
-  const counted = await Promise.all(FACETS.map(async (column) => {
-    if (column === 'shareType' && isPublic(ctx)) return [];
-    const rows: Array<{ value: string; count: string | number }> = await filteredIndex(ctx, filter)
-      .select(`e.${column}`, 'value')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy(`e.${column}`)
-      .orderBy('count', 'DESC')
-      .addOrderBy('value', 'ASC')
-      .getRawMany();
-    return rows.map((row) => ({ value: row.value, count: Number(row.count) }));
-  }));
-  const [level, provider, openType, shareType, format] = counted;
-  return { totalCount: level.reduce((sum, facet) => sum + facet.count, 0), level, provider, openType, shareType, format };
+/** Each facet is counted when it is asked for, one statement each (the public is refused share types at their path). */
+@Resolver(() => CatalogFacets)
+export class CatalogFacetFields {
+  @FieldResolver(() => Int)
+  totalCount(@Root() facets: CatalogFacets, @Ctx() ctx: RequestContext) {
+    return filteredIndex(ctx, facets.filter).getCount();
+  }
+
+  @FieldResolver(() => [FacetCount])
+  level(@Root() facets: CatalogFacets, @Ctx() ctx: RequestContext) {
+    return facet(ctx, facets.filter, 'level');
+  }
+
+  @FieldResolver(() => [FacetCount])
+  provider(@Root() facets: CatalogFacets, @Ctx() ctx: RequestContext) {
+    return facet(ctx, facets.filter, 'providerUscc');
+  }
+
+  @FieldResolver(() => [FacetCount])
+  openType(@Root() facets: CatalogFacets, @Ctx() ctx: RequestContext) {
+    return facet(ctx, facets.filter, 'openType');
+  }
+
+  @FieldResolver(() => [FacetCount])
+  shareType(@Root() facets: CatalogFacets, @Ctx() ctx: RequestContext) {
+    return facet(ctx, facets.filter, 'shareType');
+  }
+
+  @FieldResolver(() => [FacetCount])
+  format(@Root() facets: CatalogFacets, @Ctx() ctx: RequestContext) {
+    return facet(ctx, facets.filter, 'format');
+  }
 }
 
 @ArgsType()
@@ -170,8 +199,10 @@ export class IntegratedCatalogResolver {
   }
 
   @Query(() => CatalogFacets, { description: 'Facet counts of the integrated catalog for a filter (by level, department, open type, share type, format), to ask beside `catalog` in one operation' })
-  catalogFacets(@Arg('filter', () => CatalogFilter, { nullable: true }) filter: CatalogFilter | undefined, @Ctx() ctx: RequestContext): Promise<CatalogFacets> {
-    return facetsOf(ctx, filter ?? undefined);
+  catalogFacets(@Arg('filter', () => CatalogFilter, { nullable: true }) filter: CatalogFilter | undefined, @Ctx() ctx: RequestContext): CatalogFacets {
+    // A filter that is wrong is refused here, once, rather than at every facet.
+    filteredIndex(ctx, filter ?? undefined);
+    return Object.assign(new CatalogFacets(), { filter: filter ?? undefined });
   }
 
   @Mutation(() => Int, { description: 'Platform-internal: a lower level reports published versions (not part of the public API)' })

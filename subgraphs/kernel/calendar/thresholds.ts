@@ -34,8 +34,28 @@ function firstStartWhereNot(today: string, holds: (startDay: string) => boolean)
   return startOfBeijingDay(first);
 }
 
+/**
+ * The thresholds depend only on today's Beijing day (a due day ends at midnight), the limit, the
+ * calendar's arrangements and the profile assignments: they are computed once per such combination,
+ * not once per request (a statistics request asks for a dozen kinds, each some thousand calendar steps).
+ */
+const computed = new WeakMap<WorkingCalendar, Map<string, DeadlineThreshold[]>>();
+const MAX_KEPT = 256;
+
 export function deadlineThresholds(calendar: WorkingCalendar, kind: DeadlineKind, now: Date, dueWithinWorkingDays: number, assignments: ProfileAssignments = defaultProfileAssignments): DeadlineThreshold[] {
   const today = beijingDay(now);
+  const key = `${calendar.version}|${today}|${kind}|${dueWithinWorkingDays}|${JSON.stringify(assignments.entries())}`;
+  let kept = computed.get(calendar);
+  if (!kept) computed.set(calendar, (kept = new Map()));
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const thresholds = thresholdsOn(calendar, kind, today, now, dueWithinWorkingDays, assignments);
+  if (kept.size >= MAX_KEPT) kept.clear();
+  kept.set(key, thresholds);
+  return thresholds;
+}
+
+function thresholdsOn(calendar: WorkingCalendar, kind: DeadlineKind, today: string, now: Date, dueWithinWorkingDays: number, assignments: ProfileAssignments): DeadlineThreshold[] {
   return assignments.entries().map(([prefix]) => {
     const statusOf = (startDay: string) => deadlineStatus(calendar, computeDeadline(calendar, kind, prefix.padEnd(6, '0'), startOfBeijingDay(startDay), assignments), now);
     return {

@@ -118,11 +118,18 @@ function statutoryTable(year: number): DayTable | undefined {
 
 export class WorkingCalendar {
   private readonly loaded = new Map<number, DayTable>();
+  private loads = 0;
 
   /** A loaded year replaces the package's data for that year entirely; loading a year again replaces it. */
   load(arrangement: YearArrangement): void {
     const valid = validateArrangement(arrangement);
     this.loaded.set(valid.year, { holidays: new Set(valid.holidays), workdays: new Set(valid.workdays) });
+    this.loads++;
+  }
+
+  /** Moves on whenever an arrangement is loaded: what was computed from the calendar before may have changed. */
+  get version(): number {
+    return this.loads;
   }
 
   loadedYears(): number[] {

@@ -105,7 +105,7 @@ export async function reflowRunDays(ctx: RequestContext, scope: StatisticsScope)
     .setParameter('failed', ReflowRunState.FAILED)
     .groupBy(day).addGroupBy('run.subscriptionId')
     .orderBy('day').addOrderBy('run.subscriptionId');
-  if (scope.prefix !== '15%') scope.restrict(qb, ['o.subscriberJurisdiction']);
+  scope.restrict(qb, ['o.subscriberJurisdiction']);
   scope.period(qb, 'run.queuedAt');
   const rows = await qb.getRawMany();
   return rows.map((row) => ({ day: row.day, subscriptionId: row.subscriptionId, subscriberJurisdiction: row.subscriberJurisdiction ?? null, runs: n(row.runs), failed: n(row.failed), rowsWritten: n(row.rowsWritten), rowsDeleted: n(row.rowsDeleted) }));
@@ -129,7 +129,7 @@ export async function reflowLags(ctx: RequestContext, scope: StatisticsScope): P
     .setParameters({ succeeded: ReflowRunState.SUCCEEDED, failed: ReflowRunState.FAILED })
     .groupBy('run.subscriptionId')
     .orderBy('run.subscriptionId');
-  if (scope.prefix !== '15%') scope.restrict(qb, ['o.subscriberJurisdiction']);
+  scope.restrict(qb, ['o.subscriberJurisdiction']);
   const rows = await qb.getRawMany();
   return rows.map((row) => {
     const last = row.lastSucceededAt ? new Date(row.lastSucceededAt instanceof Date ? row.lastSucceededAt : `${String(row.lastSucceededAt).replace(' ', 'T')}Z`) : null;

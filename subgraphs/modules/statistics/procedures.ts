@@ -1,5 +1,5 @@
 import { EntityTarget, ObjectLiteral } from 'typeorm';
-import { DeadlineKind, deadlineThresholds } from '../../kernel/calendar';
+import { DeadlineKind, DeadlineThreshold, deadlineThresholds } from '../../kernel/calendar';
 import { RequestContext } from '../../kernel/context';
 import { DemandApplication } from '../demand/demand.entity';
 import { DemandState } from '../demand/enums';
@@ -135,13 +135,13 @@ export async function countProcedure(ctx: RequestContext, name: ProcedureName, s
     return `:${key}`;
   };
   /** 1 when the open row started before its profile's instant, else 0: a CASE over the profiles' prefixes, longest first. */
-  const startedBefore = (step: OpenStep, which: 'overdueBefore' | 'dueSoonBefore') => {
-    const branches = deadlineThresholds(ctx.calendar, step.kind, ctx.now, scope.dueWithinWorkingDays)
-      .map((t) => `WHEN ${procedure.profileJurisdiction} LIKE ${param(`${t.prefix}%`)} THEN (CASE WHEN ${step.start} < ${param(t[which])} THEN 1 ELSE 0 END)`);
+  const startedBefore = (step: OpenStep, thresholds: DeadlineThreshold[], which: 'overdueBefore' | 'dueSoonBefore') => {
+    const branches = thresholds.map((t) => `WHEN ${procedure.profileJurisdiction} LIKE ${param(`${t.prefix}%`)} THEN (CASE WHEN ${step.start} < ${param(t[which])} THEN 1 ELSE 0 END)`);
     return `(CASE ${branches.join(' ')} ELSE 0 END)`;
   };
+  const steps = procedure.open.map((step) => ({ step, thresholds: deadlineThresholds(ctx.calendar, step.kind, ctx.now, scope.dueWithinWorkingDays) }));
   const sumOver = (which: 'overdueBefore' | 'dueSoonBefore') =>
-    procedure.open.length ? `SUM(CASE ${procedure.open.map((step) => `WHEN ${step.when} THEN ${startedBefore(step, which)}`).join(' ')} ELSE 0 END)` : '0';
+    steps.length ? `SUM(CASE ${steps.map(({ step, thresholds }) => `WHEN ${step.when} THEN ${startedBefore(step, thresholds, which)}`).join(' ')} ELSE 0 END)` : '0';
   const qb = ctx.db.getRepository(procedure.entity).createQueryBuilder('p')
     .select(procedure.state, 'state')
     .addSelect('COUNT(*)', 'count')

@@ -3,7 +3,7 @@ import { RequestContext } from '../../kernel/context';
 import { requireDivision } from '../../kernel/divisions';
 import { badInput } from '../../kernel/errors';
 import { requireAuthorityOver, requireRole } from '../../kernel/graphql/guards';
-import { subtreePrefix } from '../../kernel/identifiers';
+import { levelOfDivisionCode, subtreePrefix } from '../../kernel/identifiers';
 
 /**
  * What a statistics request covers: a jurisdiction subtree (an authority sees its own; the region's
@@ -31,8 +31,12 @@ export class StatisticsScope {
     return `${subtreePrefix(this.jurisdictionCode)}%`;
   }
 
-  /** Rows any of whose `columns` (jurisdiction codes) lies in the subtree. */
+  /**
+   * Rows any of whose `columns` (jurisdiction codes) lies in the subtree. The region's whole territory
+   * holds every row, also those no jurisdiction is recorded for (a reflow run before its first page).
+   */
   restrict<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, columns: readonly string[]): SelectQueryBuilder<T> {
+    if (levelOfDivisionCode(this.jurisdictionCode) === 'REGION') return qb;
     return qb.andWhere(`(${columns.map((c) => `${c} LIKE :scopePrefix`).join(' OR ')})`, { scopePrefix: this.prefix });
   }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { chromium, Browser, Page } from 'playwright-core';
+import { demoSignInAllowed } from '../../gateway/dashboard/serve';
 import { projectRoot } from '../../subgraphs/kernel/config';
 import { demoAgency, demoAuthority, Sector } from '../../subgraphs/modules/agency/demo-agencies';
 import { ShareMode } from '../../subgraphs/modules/catalog/enums';
@@ -13,6 +14,9 @@ import { HOHHOT_AUTHORITY, PERSON_ITEMS, REFLOW_TEST_ENV, REGION_AUTHORITY, reso
 // saves the screenshot docs/dashboard.png shows.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REGION = demoAuthority('150000');
+/** The platforms' day: the figures on the page are counted as of Monday 30 November 2026, whatever today is. */
+const MONDAY = new Date('2026-11-30T02:00:00Z');
+const DAY_MS = 86_400_000;
 
 let stack: TestStack;
 let browser: Browser;
@@ -20,8 +24,9 @@ const outside: string[] = [];
 
 beforeAll(async () => {
   stack = await startTestStack(REFLOW_TEST_ENV);
-  // Something to show: applications waiting (some overdue), and a reflow to Hohhot.
-  const now = Date.now();
+  stack.clock.set(MONDAY);
+  // Something to show: applications waiting — filed 2 (not yet due), 9 and 20 days before Monday (overdue) — and a reflow to Hohhot.
+  const now = MONDAY.getTime();
   await stack.subgraphs.REGION.db.getRepository(ShareApplication).insert([2, 9, 20].map((daysAgo) => ({
     id: randomUUID(), resourceId: randomUUID(), applicantUscc: demoAgency('150100', Sector.HEALTH).uscc, applicantLevel: 'CITY' as const, applicantJurisdiction: '150100', applicantUser: 'dashboard',
     sourceDepartmentUscc: demoAgency('150000', Sector.PUBLIC_SECURITY).uscc, resourceJurisdiction: '150000', scenario: '看板测试', purpose: '看板测试', requestedItemsJson: '["phone"]',
@@ -37,14 +42,18 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], env: browserEnv as Record<string, string> });
 });
 afterAll(async () => {
+  stack?.clock.reset();
   await browser?.close();
   await stack?.stop();
 });
 
-/** The dashboard for a period around the test's own data, whatever today's date. */
+/**
+ * The dashboard for a period around the test's data: from well before the platforms' Monday to just after
+ * the reflow run, which the runner stamps with the machine's time (the browser test's one real-clock read:
+ * it only sets the period's end, so every figure the page shows is in the period, on any date).
+ */
 const dashboardUrl = () => {
-  const now = Date.now();
-  const period = new URLSearchParams({ from: new Date(now - 60 * 86400000).toISOString(), to: new Date(now + 86400000).toISOString() });
+  const period = new URLSearchParams({ from: new Date(MONDAY.getTime() - 60 * DAY_MS).toISOString(), to: new Date(Math.max(Date.now(), MONDAY.getTime()) + DAY_MS).toISOString() });
   return `${stack.gateway.url.replace('/graphql', '/dashboard')}?${period}`;
 };
 
@@ -120,8 +129,11 @@ describe('the dashboard at /dashboard', () => {
     await page.close();
   });
 
-  it('offers demo sign-in only outside production, and needs a token for every number', async () => {
+  it('offers demo sign-in only outside production, with demo data, and needs a token for every number', async () => {
     expect((await fetch(stack.gateway.url.replace('/graphql', '/dashboard/demo-authorities'))).status).toBe(200);
+    expect(demoSignInAllowed(stack.config)).toBe(true);
+    expect(demoSignInAllowed({ ...stack.config, environment: 'production' })).toBe(false);
+    expect(demoSignInAllowed({ ...stack.config, seedDemo: false })).toBe(false);
     const anonymous = (await (await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ platforms { statistics { activeSuspensions } } }' }) })).json()) as any;
     expect(anonymous.errors.map((e: any) => e.extensions.code)).toContain('UNAUTHENTICATED');
   });

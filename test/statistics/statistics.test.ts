@@ -10,6 +10,9 @@ import { CatalogResourceRow } from '../../subgraphs/modules/catalog/resource.ent
 import { ApplicationState, ShareApplication } from '../../subgraphs/modules/sharing/application.entity';
 import { GrantStatus, ShareGrant } from '../../subgraphs/modules/sharing/grant.entity';
 import { PROCEDURES } from '../../subgraphs/modules/statistics/procedures';
+import { QualityIssue, QualityReport, QualityReportState } from '../../subgraphs/modules/quality/report.entity';
+import { ObjectionGround, ObjectionState, OpenObjection } from '../../subgraphs/modules/records/objection.entity';
+import { OpenApplication, OpenApplicationState, OpenDeliveryMethod } from '../../subgraphs/modules/records/open-application.entity';
 import { onlyError } from '../support/api';
 import { startTestStack, TestStack } from '../support/stack';
 
@@ -51,7 +54,28 @@ beforeAll(async () => {
   regionAuthority = await stack.token(demoAuthority('150000'), 'AUTHORITY_REVIEWER');
   await fileApplications([0, 1, 3, 5, 6, 8, 9, 10, 14, 30]);
   await fileApplications([2], ApplicationState.REFUSED);
+  await fileCityReports();
 });
+
+/** Setup: quality reports, objections and open-data applications at the city platform, in Hohhot and Hulunbuir. */
+async function fileCityReports() {
+  const db = stack.subgraphs.CITY.db;
+  const provider = demoAgency('150100', Sector.HEALTH).uscc;
+  await db.getRepository(QualityReport).insert([[1, '150100'], [12, '150100'], [20, '150700']].map(([daysAgo, jurisdictionCode]) => ({
+    id: randomUUID(), resourceId: randomUUID(), recordKey: `K${daysAgo}`, item: 'name', issue: QualityIssue.ERROR, statement: '统计测试', suggestedValue: null, reporter: provider, reporterParty: null, contact: null,
+    providerUscc: provider, jurisdictionCode: String(jurisdictionCode), state: QualityReportState.UNDER_VERIFICATION, filedAt: new Date(NOW.getTime() - Number(daysAgo) * DAY),
+    extendedAt: null, extensionReason: null, answeredAt: null, answeredBy: null, answer: null, correctedValue: null,
+  })));
+  await db.getRepository(OpenObjection).insert(['150100', '150700'].map((jurisdictionCode) => ({
+    id: randomUUID(), resourceId: randomUUID(), item: 'name', recordKey: null, ground: ObjectionGround.PRIVACY, statement: '统计测试', evidence: '统计测试', objector: 'PUBLIC', contact: '统计测试',
+    sourceDepartmentUscc: provider, jurisdictionCode, state: ObjectionState.SUSPENDED, filedAt: new Date(NOW.getTime() - 3 * DAY), decidedAt: null, decisionReason: null, decidedBy: null,
+  })));
+  await db.getRepository(OpenApplication).insert({
+    id: randomUUID(), partyId: '150102198803150211', partyKind: 'PERSON', resourceId: randomUUID(), items: ['area_mu'], scenario: '统计测试', deliveryMethod: OpenDeliveryMethod.INTERFACE,
+    usageEndsAt: new Date(NOW.getTime() + 90 * DAY), securityMeasures: '统计测试', sourceDepartmentUscc: provider, jurisdictionCode: '150100', state: OpenApplicationState.AUTHORITY_REVIEW,
+    submittedAt: new Date(NOW.getTime() - 10 * DAY), reviewedAt: null, reviewedBy: null, decidedAt: null, decidedBy: null, approvedUse: null, refusalReason: null, refusalLegalBasis: null,
+  });
+}
 beforeEach(() => stack.clock.set(NOW));
 afterEach(() => stack.clock.reset());
 afterAll(() => stack?.stop());
@@ -147,6 +171,20 @@ describe('every procedure is counted by state at every level', () => {
       expect(Object.fromEntries(counted.map((c) => [c.state, c.count]))).toEqual(Object.fromEntries(apart));
       for (const c of counted) expect(c.overdue + c.dueSoon).toBeLessThanOrEqual(c.count);
     }
+    if (level === 'CITY') for (const name of ['qualityReports', 'objections', 'openDataApplications']) expect(response.body.data.platform.statistics[name].length).toBeGreaterThan(0);
+  });
+
+  it("quality reports overdue and due soon as each one's limit says (004 art. 45; 7 working days)", async () => {
+    const rows = await stack.subgraphs.CITY.db.getRepository(QualityReport).findBy({ state: QualityReportState.UNDER_VERIFICATION });
+    const statuses = rows.map((row) => deadlineStatus(calendar, computeDeadline(calendar, 'QUALITY_VERIFICATION', row.jurisdictionCode, row.filedAt), NOW));
+    const response = await stack.query('{ platform(level: CITY) { statistics { qualityReports { state count overdue dueSoon } } } }', {}, regionAuthority);
+    expect(response.body.data.platform.statistics.qualityReports).toEqual([{
+      state: 'UNDER_VERIFICATION',
+      count: rows.length,
+      overdue: statuses.filter((s) => s.overdue).length,
+      dueSoon: statuses.filter((s) => !s.overdue && s.remainingWorkingDays <= 3).length,
+    }]);
+    expect(statuses.filter((s) => s.overdue).length).toBe(2);
   });
 });
 

@@ -190,9 +190,12 @@ describe('review, decision and reading (000 art. 26; 004 art. 28 ¶2)', () => {
     expect((await readArea(tokens.organisation)).areaError?.extensions).toMatchObject({ reason: 'OPEN_APPLICATION_REQUIRED' });
   });
 
-  it('is followed by its applicant, its authority and its source department, and by nobody else', async () => {
+  it('is followed by its applicant, the authorities over it and its source department, and by nobody else', async () => {
     const applied = value(await apply(tokens.person));
-    for (const token of [tokens.person, tokens.authority, tokens.source]) expect((await followed(applied.id, token)).id).toBe(applied.id);
+    const regionAuthority = await stack.token(demoAuthority('150000'), 'AUTHORITY_REVIEWER');
+    for (const token of [tokens.person, tokens.authority, regionAuthority, tokens.source]) expect((await followed(applied.id, token)).id).toBe(applied.id);
+    // Seeing is not reviewing: the normative review is the city authority's own (000 art. 26).
+    expect(onlyError(await review(applied.id, 'PASS', regionAuthority)).extensions).toMatchObject({ code: 'FORBIDDEN' });
     for (const token of [tokens.organisation, tokens.otherAuthority]) expect(errorAt(await follow(applied.id, token), ['platform', 'openDataApplication'])?.extensions).toMatchObject({ code: 'NOT_FOUND' });
     const mine = await stack.query('{ platform(level: CITY) { openDataApplications(first: 200) { totalCount nodes { partyId } } } }', {}, tokens.organisation);
     expect(mine.body.data.platform.openDataApplications.nodes.every((n: any) => n.partyId === organisation.id)).toBe(true);

@@ -34,7 +34,19 @@ export async function buildFederatedSchema(
   // Another level's entity declared here answers nothing but its key: the reference is the object.
   for (const typeName of stubTypes) resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: (reference: unknown) => reference } as GraphQLResolverMap<unknown>[string];
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: ownCopyOfKeptRow(reference.__resolveReference) } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({ typeDefs: document, resolvers });
+}
+
+/**
+ * @apollo/subgraph marks each entity it resolves with its `__typename`, defined on the object itself.
+ * A row kept across requests (loaders.ts keptRowsLoader) is shared and frozen, so the entity gets a
+ * copy of its own: same class, same fields.
+ */
+function ownCopyOfKeptRow(resolve: ReferenceResolvers[string]['__resolveReference']): ReferenceResolvers[string]['__resolveReference'] {
+  return async (reference, context, info) => {
+    const entity = await resolve(reference, context, info);
+    return entity !== null && typeof entity === 'object' && Object.isFrozen(entity) ? Object.assign(Object.create(Object.getPrototypeOf(entity)), entity) : entity;
+  };
 }

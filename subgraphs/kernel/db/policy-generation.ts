@@ -91,4 +91,42 @@ export class PolicySnapshots {
     loading.catch(() => this.values.peek(key) === loading && this.values.delete(key));
     return loading;
   }
+
+  /**
+   * Many rows at once, each kept under `name:key`: those kept are taken, the rest loaded in one call
+   * and kept. What is kept is frozen, because every later request shares it.
+   */
+  async getMany<V>(ctx: PolicyReader, name: string, keys: readonly string[], load: (keys: readonly string[]) => Promise<Map<string, V>>): Promise<V[]> {
+    const generation = await policyGeneration(ctx);
+    if (generation < this.generation) {
+      const loaded = await load(keys);
+      return keys.map((key) => loaded.get(key) as V);
+    }
+    if (generation > this.generation) {
+      this.values.clear();
+      this.generation = generation;
+    }
+    const rows = keys.map((key) => this.values.get(`${name}:${key}`));
+    const missing = keys.filter((_, i) => !rows[i]);
+    if (missing.length > 0) {
+      const loading = load(missing).then((loaded) => {
+        for (const value of loaded.values()) freezeRows(value);
+        return loaded;
+      });
+      keys.forEach((key, i) => {
+        if (rows[i]) return;
+        const one = loading.then((loaded) => loaded.get(key));
+        rows[i] = one;
+        this.values.set(`${name}:${key}`, one);
+        one.catch(() => this.values.peek(`${name}:${key}`) === one && this.values.delete(`${name}:${key}`));
+      });
+    }
+    return Promise.all(rows) as Promise<V[]>;
+  }
+}
+
+/** A row, or a list of rows, made read-only (its Date fields excepted). */
+function freezeRows(value: unknown): void {
+  if (Array.isArray(value)) value.forEach((row) => Object.freeze(row));
+  if (value && typeof value === 'object') Object.freeze(value);
 }

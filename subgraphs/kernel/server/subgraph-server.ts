@@ -17,6 +17,7 @@ import { PlatformConfig } from '../config';
 import { RequestContext } from '../context';
 import { createDataSource, openDatabase, StatementCounter } from '../db/data-source';
 import { clientErrorFormatter, notFound } from '../errors';
+import { readsOnlyPlugin } from '../graphql/reads-only';
 import { operationResolutionPlugin } from '../graphql/operation-resolution';
 import { textInputsPlugin } from '../graphql/text-inputs';
 import { createSharedState } from '../shared-state';
@@ -137,7 +138,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   const schema = await buildLevelSchema(definition);
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin(), textInputsPlugin(), auditPlugin(new AuditWriter(dataSource), metrics)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin(), readsOnlyPlugin(), textInputsPlugin(), auditPlugin(new AuditWriter(dataSource), metrics)],
     includeStacktraceInErrorResponses: config.environment !== 'production',
     formatError: clientErrorFormatter(config.environment),
     // Bounded like the gateway bounds clients, but far above what the gateway's plans for its largest admitted operations need.
@@ -177,6 +178,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
       config,
       loaders,
       snapshots,
+      readsOnly: false,
       now: clock.now(),
       statedPurpose: stated.purpose,
       shared: sharedState,

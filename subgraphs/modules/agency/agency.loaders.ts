@@ -1,13 +1,12 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
-import { byKeys, groupByKeys } from '../../kernel/loaders';
+import { groupByKeys, keptRowsLoader, rowsByKey } from '../../kernel/loaders';
 import { Agency } from './agency.entity';
 
+/** The registry is a policy table: a query takes agencies from the platform's kept rows. */
 export const agencyByUscc = (ctx: RequestContext) =>
-  ctx.loaders.get('agency.byUscc', () =>
-    new DataLoader<string, Agency | null>(async (ids) =>
-      byKeys(ids, await ctx.db.getRepository(Agency).findBy({ uscc: In([...ids]) }), (a) => a.uscc)));
+  keptRowsLoader<Agency | null>(ctx, 'agency.byUscc', async (ids) => rowsByKey(await ctx.db.getRepository(Agency).findBy({ uscc: In([...ids]) }), (a) => a.uscc), null);
 
 export const agenciesOfJurisdiction = (ctx: RequestContext) =>
   ctx.loaders.get('agency.byJurisdiction', () =>

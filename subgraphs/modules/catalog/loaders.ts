@@ -1,21 +1,23 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
-import { byKeys, groupByKeys } from '../../kernel/loaders';
+import { byKeys, groupByKeys, keptRowsLoader, rowGroups, rowsByKey } from '../../kernel/loaders';
 import { CatalogIndexEntry } from './index-entry.entity';
 import { CatalogItem } from './item.entity';
 import { CatalogResourceRow } from './resource.entity';
 import { CatalogTransition } from './transition.entity';
 
+/** Resources and their items are policy tables: a query takes them from the platform's kept rows. */
 export const resourceById = (ctx: RequestContext) =>
-  ctx.loaders.get('catalog.resourceById', () =>
-    new DataLoader<string, CatalogResourceRow | null>(async (ids) =>
-      byKeys(ids, await ctx.db.getRepository(CatalogResourceRow).findBy({ id: In([...ids]) }), (r) => r.id)));
+  keptRowsLoader<CatalogResourceRow | null>(ctx, 'catalog.resourceById', async (ids) => rowsByKey(await ctx.db.getRepository(CatalogResourceRow).findBy({ id: In([...ids]) }), (r) => r.id), null);
 
 export const itemsOfResource = (ctx: RequestContext) =>
-  ctx.loaders.get('catalog.itemsOfResource', () =>
-    new DataLoader<string, CatalogItem[]>(async (ids) =>
-      groupByKeys(ids, await ctx.db.getRepository(CatalogItem).find({ where: { resourceId: In([...ids]) }, order: { position: 'ASC' } }), (i) => i.resourceId)));
+  keptRowsLoader<CatalogItem[]>(
+    ctx,
+    'catalog.itemsOfResource',
+    async (ids) => rowGroups(await ctx.db.getRepository(CatalogItem).find({ where: { resourceId: In([...ids]) }, order: { position: 'ASC' } }), (i) => i.resourceId),
+    [],
+  );
 
 export const transitionsOfResource = (ctx: RequestContext) =>
   ctx.loaders.get('catalog.transitionsOfResource', () =>

@@ -7,6 +7,8 @@ import { JurisdictionResolver, jurisdictionReference } from './jurisdiction.reso
 export const jurisdictionModule: PlatformModule = {
   name: 'jurisdiction',
   entities: [Jurisdiction],
+  // Kept between queries (kernel/loaders.ts keptRowsLoader): a change must move the policy generation.
+  policyTables: ['jurisdiction'],
   resolvers: [JurisdictionResolver],
   referenceResolvers: jurisdictionReference,
   async seed({ db }) {

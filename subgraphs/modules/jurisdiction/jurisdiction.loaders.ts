@@ -1,13 +1,12 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
-import { byKeys, groupByKeys } from '../../kernel/loaders';
+import { groupByKeys, keptRowsLoader, rowsByKey } from '../../kernel/loaders';
 import { Jurisdiction } from './jurisdiction.entity';
 
+/** The registry is a policy table: a query takes jurisdictions from the platform's kept rows. */
 export const jurisdictionByCode = (ctx: RequestContext) =>
-  ctx.loaders.get('jurisdiction.byCode', () =>
-    new DataLoader<string, Jurisdiction | null>(async (codes) =>
-      byKeys(codes, await ctx.db.getRepository(Jurisdiction).findBy({ code: In([...codes]) }), (j) => j.code)));
+  keptRowsLoader<Jurisdiction | null>(ctx, 'jurisdiction.byCode', async (codes) => rowsByKey(await ctx.db.getRepository(Jurisdiction).findBy({ code: In([...codes]) }), (j) => j.code), null);
 
 export const jurisdictionChildren = (ctx: RequestContext) =>
   ctx.loaders.get('jurisdiction.children', () =>

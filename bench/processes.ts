@@ -20,6 +20,8 @@ export interface StartOptions {
   name: string;
   /** A compiled module under dist/, e.g. 'gateway/main.js'. */
   module: string;
+  /** Whose dist/: this checkout's (the default) or another build's, such as P7's baseline. */
+  distRoot?: string;
   args?: string[];
   env: NodeJS.ProcessEnv;
   execArgv?: string[];
@@ -35,7 +37,7 @@ export const DIST_ROOT = path.resolve(__dirname, '..');
 export async function startService(options: StartOptions): Promise<ChildService> {
   const logFile = path.join(options.logDir, `${options.name}.log`);
   const log = createWriteStream(logFile);
-  const child = fork(path.join(DIST_ROOT, options.module), options.args ?? [], {
+  const child = fork(path.join(options.distRoot ?? DIST_ROOT, options.module), options.args ?? [], {
     env: options.env,
     execArgv: options.execArgv ?? [],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

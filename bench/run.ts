@@ -11,10 +11,12 @@ import { gatewayOverhead } from './scenarios/p2-gateway-overhead';
 import { statementsPerCatalogPage, statementsPerRecordQuery } from './scenarios/p3-statements';
 import { enforcementCost } from './scenarios/p4-enforcement';
 import { DEFAULT_REFLOW_ROWS, ReflowRowsSetting, reflowVersusRawInsert } from './scenarios/p5-reflow';
+import { subgraphCost } from './scenarios/p7-subgraph-cost';
+import { P7_BASELINE } from './baseline';
 import { BenchStack } from './stack';
 
 /** In order of execution; the catalog's P3 last, because it adds rows to the catalog. */
-const SCENARIOS: Scenario[] = [catalogVersusStock, gatewayOverhead, enforcementCost, statementsPerRecordQuery, reflowVersusRawInsert, statementsPerCatalogPage];
+const SCENARIOS: Scenario[] = [catalogVersusStock, subgraphCost, gatewayOverhead, enforcementCost, statementsPerRecordQuery, reflowVersusRawInsert, statementsPerCatalogPage];
 
 /** Our gateway standalone (gateway/main.ts): one worker per core. The stock one: one process, default configuration. */
 const OUR_GATEWAY = 'gateway/main.js';
@@ -33,6 +35,7 @@ function settingsFromArgs(): { settings: BenchSettings & ReflowRowsSetting; only
       'reflow-rows': { type: 'string', default: String(DEFAULT_REFLOW_ROWS) },
       only: { type: 'string' },
       profile: { type: 'string' },
+      baseline: { type: 'string', default: P7_BASELINE },
     },
   });
   const positive = (name: string, raw: string) => {
@@ -47,6 +50,7 @@ function settingsFromArgs(): { settings: BenchSettings & ReflowRowsSetting; only
       connections: positive('connections', values.connections!),
       rounds: positive('rounds', values.rounds!),
       reflowRows: positive('reflow-rows', values['reflow-rows']!),
+      baseline: values.baseline!,
     },
     only: values.only ? new Set(values.only.split(',').map((id) => id.trim().toUpperCase())) : null,
     profileDir: values.profile ? path.resolve(values.profile) : null,

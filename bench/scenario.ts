@@ -9,6 +9,8 @@ export interface BenchSettings extends LoadShape {
   warmupSeconds: number;
   /** Measured runs per side, interleaved (see rounds.ts) so that drift on a shared machine hits every side alike. */
   rounds: number;
+  /** The commit P7 compares the platforms with (bench/baseline.ts). */
+  baseline: string;
 }
 
 export interface BenchContext {
@@ -36,6 +38,8 @@ export interface Side {
   target: LoadTarget;
   /** The process serving this side (with its workers): its RSS is sampled and its CPU time counted while loaded. */
   servedByPid?: number;
+  /** The platforms this side loads, when they are not the run's own three (P7's baseline build). */
+  subgraphPids?: number[];
 }
 
 export interface SideFigures extends LoadFigures {
@@ -54,13 +58,14 @@ export async function sideBySide(context: BenchContext, sides: Side[]): Promise<
   const warmup = { connections: settings.connections, durationSeconds: settings.warmupSeconds };
   for (const side of sides) await runLoad(side.target, warmup);
 
-  const subgraphPids = context.stack.subgraphPids();
+  const ownSubgraphs = context.stack.subgraphPids();
   const totals = sides.map(() => ({ runs: [] as LoadFigures[], peakRss: 0, serverCpu: 0, subgraphCpu: 0 }));
   for (const index of interleaving(settings.rounds, sides.length)) {
     const side = sides[index];
     const total = totals[index];
     const servers = side.servedByPid ? [side.servedByPid] : [];
     const sampler = side.servedByPid ? sampleTreeRss(side.servedByPid) : undefined;
+    const subgraphPids = side.subgraphPids ?? ownSubgraphs;
     const cpuBefore = { server: treeCpuMs(servers), subgraphs: treeCpuMs(subgraphPids) };
     const figures = await runLoad(side.target, settings);
     total.serverCpu += treeCpuMs(servers) - cpuBefore.server;

@@ -45,9 +45,12 @@ export class BenchStack {
     private readonly sqliteDir: string | undefined,
     /** Node flags of every service (e.g. --cpu-prof); cluster workers inherit them. */
     private readonly execArgv: string[],
+    /** The build whose services run: this checkout's dist/ unless another is given (P7's baseline). */
+    private readonly distRoot: string | undefined,
   ) {}
 
-  static async create(execArgv: string[] = []): Promise<BenchStack> {
+  /** `build`: another build's dist/ and a name for its databases (P7 runs the baseline's platforms beside these). */
+  static async create(execArgv: string[] = [], build: { distRoot: string; name: string } | null = null): Promise<BenchStack> {
     const logDir = mkdtempSync(path.join(os.tmpdir(), 'platform-bench-'));
     const sqliteDir = process.env.DATABASE_URL ? undefined : path.join(logDir, 'sqlite');
     const ports = await Promise.all(LEVELS.map(() => freePort()));
@@ -62,12 +65,17 @@ export class BenchStack {
       GATEWAY_SIGNING_SECRET: randomBytes(32).toString('hex'),
       SERVICE_TOKEN_SECRET: randomBytes(32).toString('hex'),
       APOLLO_TELEMETRY_DISABLED: 'true',
-      DATABASE_PREFIX: `bench${process.pid}_`,
+      DATABASE_PREFIX: `bench${process.pid}_${build ? `${build.name}_` : ''}`,
       ...(sqliteDir ? { SQLITE_DIR: sqliteDir } : {}),
       ...Object.fromEntries(LEVELS.map((level, i) => [`${level}_PORT`, String(ports[i])])),
     };
     for (const level of LEVELS) delete env[`${level}_URL`];
-    return new BenchStack(env, loadConfig(env), logDir, sqliteDir, execArgv);
+    return new BenchStack(env, loadConfig(env), logDir, sqliteDir, execArgv, build?.distRoot);
+  }
+
+  /** Another build's services beside these, on their own ports and databases, with the same Node flags. */
+  sibling(build: { distRoot: string; name: string }): Promise<BenchStack> {
+    return BenchStack.create(this.execArgv, build);
   }
 
   get database(): string {
@@ -82,6 +90,7 @@ export class BenchStack {
         this.subgraphs[level] = await startService({
           name: `subgraph-${level.toLowerCase()}`,
           module: 'bench/subgraph-process.js',
+          distRoot: this.distRoot,
           args: [level],
           env: { ...this.env, ...extraEnv },
           execArgv: this.execArgv,
@@ -108,6 +117,7 @@ export class BenchStack {
     const service = await startService({
       name: `gateway-${name}`,
       module,
+      distRoot: this.distRoot,
       env: { ...this.env, ...env, GATEWAY_PORT: String(port) },
       execArgv: this.execArgv,
       logDir: this.logDir,

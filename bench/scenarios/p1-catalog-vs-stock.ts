@@ -19,8 +19,7 @@ const figures = (name: string, side: SideFigures) =>
  * because on this machine the subgraphs and the load generator share the gateway's cores. The
  * headline is the gateway's own CPU per request (P1); requests per second follow (P1b).
  * P6: the gateways' peak resident memory while they serve P1. The subgraphs' CPU per page is in
- * every row's figures (issue 17's P7 compares it before and after a subgraph change, in one run of
- * both codes, which this benchmark cannot do yet).
+ * every row's figures; P7 (p7-subgraph-cost.ts) compares it with the baseline commit's.
  */
 export const catalogVersusStock: Scenario = {
   ids: ['P1', 'P1B', 'P6'],

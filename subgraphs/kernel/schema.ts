@@ -41,7 +41,7 @@ export async function buildFederatedSchema(
 
 /**
  * @apollo/subgraph marks each entity it resolves with its `__typename`, defined on the object itself.
- * A row kept across requests (loaders.ts keptRowsLoader) is shared and frozen, so the entity gets a
+ * A row kept across requests (db/kept-rows.ts) is shared and frozen, so the entity gets a
  * copy of its own: same class, same fields.
  */
 function ownCopyOfKeptRow(resolve: ReferenceResolvers[string]['__resolveReference']): ReferenceResolvers[string]['__resolveReference'] {

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
-import { byKeys, groupByKeys, keptRowsLoader, rowGroups, rowsByKey } from '../../kernel/loaders';
+import { byKeys, groupByKeys, rowGroups, rowsByKey } from '../../kernel/loaders';
+import { keptRowsLoader } from '../../kernel/db/kept-rows';
 import { CatalogIndexEntry } from './index-entry.entity';
 import { CatalogItem } from './item.entity';
 import { CatalogResourceRow } from './resource.entity';

@@ -7,7 +7,7 @@ import { JurisdictionResolver, jurisdictionReference } from './jurisdiction.reso
 export const jurisdictionModule: PlatformModule = {
   name: 'jurisdiction',
   entities: [Jurisdiction],
-  // Kept between queries (kernel/loaders.ts keptRowsLoader): a change must move the policy generation.
+  // Kept between queries (kernel/db/kept-rows.ts): a change must move the policy generation.
   policyTables: ['jurisdiction'],
   resolvers: [JurisdictionResolver],
   referenceResolvers: jurisdictionReference,

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { RequestContext } from '../../kernel/context';
-import { groupByKeys, keptRowsLoader, rowsByKey } from '../../kernel/loaders';
+import { groupByKeys, rowsByKey } from '../../kernel/loaders';
+import { keptRowsLoader } from '../../kernel/db/kept-rows';
 import { Jurisdiction } from './jurisdiction.entity';
 
 /** The registry is a policy table: a query takes jurisdictions from the platform's kept rows. */

@@ -20,43 +20,78 @@ function textProblem(text: string): string | null {
 
 type Problem = { path: string; problem: string };
 
-function checkValue(value: unknown, path: string, found: Problem[]): void {
+/**
+ * The first bad text in a value, its path built only when one is found: `_entities` requests carry
+ * every representation as a variable, and most requests have nothing to report.
+ */
+function checkValue(value: unknown, path: () => string): Problem | null {
   if (typeof value === 'string') {
     const problem = textProblem(value);
-    if (problem) found.push({ path, problem });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => checkValue(item, `${path}[${i}]`, found));
+    return problem ? { path: path(), problem } : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = checkValue(value[i], () => `${path()}[${i}]`);
+      if (found) return found;
+    }
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) checkValue(item, `${path}.${key}`, found);
+    for (const key in value) {
+      const found = checkValue((value as Record<string, unknown>)[key], () => `${path()}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function checkLiteral(node: ValueNode, path: () => string, variables: Record<string, unknown>): Problem | null {
+  switch (node.kind) {
+    case Kind.STRING:
+      return checkValue(node.value, path);
+    case Kind.VARIABLE:
+      return checkValue(variables[node.name.value], path);
+    case Kind.LIST:
+      for (let i = 0; i < node.values.length; i++) {
+        const found = checkLiteral(node.values[i], () => `${path()}[${i}]`, variables);
+        if (found) return found;
+      }
+      return null;
+    case Kind.OBJECT:
+      for (const field of node.fields) {
+        const found = checkLiteral(field.value, () => `${path()}.${field.name.value}`, variables);
+        if (found) return found;
+      }
+      return null;
+    default:
+      return null;
   }
 }
 
-function checkLiteral(node: ValueNode, path: string, variables: Record<string, unknown>, found: Problem[]): void {
-  switch (node.kind) {
-    case Kind.STRING:
-      return checkValue(node.value, path, found);
-    case Kind.VARIABLE:
-      return checkValue(variables[node.name.value], path, found);
-    case Kind.LIST:
-      return node.values.forEach((item, i) => checkLiteral(item, `${path}[${i}]`, variables, found));
-    case Kind.OBJECT:
-      return node.fields.forEach((field) => checkLiteral(field.value, `${path}.${field.name.value}`, variables, found));
-    default:
-      return undefined;
+/** The arguments of a document, in document order, found once per parsed document (Apollo Server reuses it for the same text). */
+const argumentsByDocument = new WeakMap<DocumentNode, readonly ArgumentNode[]>();
+
+function argumentsOf(document: DocumentNode): readonly ArgumentNode[] {
+  let found = argumentsByDocument.get(document);
+  if (!found) {
+    const collected: ArgumentNode[] = [];
+    visit(document, { Argument: (argument: ArgumentNode) => void collected.push(argument) });
+    found = collected;
+    argumentsByDocument.set(document, found);
   }
+  return found;
 }
 
 /** The first text input of the operation that is too long or not printable, named by its argument path. */
 export function textInputProblem(document: DocumentNode, variables: Record<string, unknown>): Problem | null {
-  const found: Problem[] = [];
-  visit(document, {
-    Argument(argument: ArgumentNode) {
-      checkLiteral(argument.value, argument.name.value, variables, found);
-    },
-  });
+  for (const argument of argumentsOf(document)) {
+    const found = checkLiteral(argument.value, () => argument.name.value, variables);
+    if (found) return found;
+  }
   // A variable's value is checked where it is used; one the operation declares but never uses still reaches the resolvers' context.
-  for (const [name, value] of Object.entries(variables)) checkValue(value, `$${name}`, found);
-  return found[0] ?? null;
+  for (const name in variables) {
+    const found = checkValue(variables[name], () => `$${name}`);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Refuses, at the gateway and at every platform, an operation with a text input that is too long or not printable. */

@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -138,7 +138,8 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   const schema = await buildLevelSchema(definition);
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin(), readsOnlyPlugin(), textInputsPlugin(), auditPlugin(new AuditWriter(dataSource), metrics)],
+    // Answers are per caller, so no cache policy is computed: Apollo's cache-control plugin would wrap every field's resolver to compute one.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationResolutionPlugin(), readsOnlyPlugin(), textInputsPlugin(), auditPlugin(new AuditWriter(dataSource), metrics)],
     includeStacktraceInErrorResponses: config.environment !== 'production',
     formatError: clientErrorFormatter(config.environment),
     // Bounded like the gateway bounds clients, but far above what the gateway's plans for its largest admitted operations need.

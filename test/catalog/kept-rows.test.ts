@@ -5,7 +5,7 @@ import { startTestStack, TestStack } from '../support/stack';
 
 /**
  * A platform keeps the rows of its policy tables — catalog resources and items, the agency and
- * jurisdiction registries — between queries, and reads them again when any writer changes one: the
+ * jurisdiction registries, the region's catalog index — between queries, and reads them again when any writer changes one: the
  * tables' triggers move the policy generation that every request reads first. What is tested is
  * what a reader sees: fewer statements while nothing changed, and every change on the next page,
  * whoever made it (here an operator's SQL, which no service hears of).
@@ -49,8 +49,25 @@ describe('rows of policy tables kept between queries', () => {
     // The city reads its policy generation and nothing else; the first page also read the resource and its items.
     expect(second.statements.CITY).toBe(1);
     expect(first.statements.CITY).toBeGreaterThan(second.statements.CITY);
-    // The region still reads the generation and the index page, but no jurisdiction or agency row.
-    expect(second.statements.REGION).toBeLessThan(first.statements.REGION);
+    // So does the region: the index page, its count, the jurisdiction and the provider are kept too.
+    expect(second.statements.REGION).toBe(1);
+    expect(first.statements.REGION).toBeGreaterThan(second.statements.REGION);
+  });
+
+  it("an operator's SQL changing the region's index entry (the name the catalog lists) is on the next page", async () => {
+    await page();
+    await stack.subgraphs.REGION.db.query(`UPDATE catalog_index SET name = '保留行测试资源（更名）' WHERE code = ?`, [code]);
+    const after = await page();
+    expect(after.node.name).toBe('保留行测试资源（更名）');
+  });
+
+  it('a page for another filter or cursor is not answered from a kept page', async () => {
+    const all = await stack.query(`{ catalog(first: 2) { edges { cursor node { code } } } }`, {}, token);
+    const [first, second] = all.body.data.catalog.edges;
+    const next = await stack.query(`query($after: String) { catalog(first: 1, after: $after) { edges { node { code } } } }`, { after: first.cursor }, token);
+    expect(next.body.data.catalog.edges.map((e: any) => e.node.code)).toEqual([second.node.code]);
+    const none = await stack.query(`{ catalog(first: 1, filter: { text: "没有这样的资源名称" }) { totalCount edges { node { code } } } }`, {}, token);
+    expect(none.body.data.catalog).toEqual({ totalCount: 0, edges: [] });
   });
 
   it("an operator's SQL changing an item's share type at the city is on the next page", async () => {

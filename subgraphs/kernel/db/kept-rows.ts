@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { PolicyReader, PolicySnapshots } from './policy-generation';
+import type { SelectQueryBuilder } from 'typeorm';
+import { freezeRows, PolicyReader, PolicySnapshots } from './policy-generation';
 
 /** What a loader of kept rows needs of a request (a RequestContext is one). */
 export interface KeepingReader extends PolicyReader {
@@ -20,5 +21,20 @@ export function keptRowsLoader<V>(ctx: KeepingReader, name: string, load: (keys:
     new DataLoader<string, V>(async (keys) => {
       const rows = ctx.readsOnly ? await ctx.snapshots.getMany(ctx, name, keys, load) : await load(keys).then((loaded) => keys.map((key) => loaded.get(key)));
       return rows.map((row) => row ?? absent);
+    }));
+}
+
+/**
+ * The result of one statement over policy tables only, which a query takes from the platform's
+ * snapshots: kept under the statement's exact SQL and parameters, so that nothing the statement
+ * depends on — filter, caller's scope, cursor — can be answered from another's result.
+ */
+export function keptResult<R>(ctx: KeepingReader, name: string, query: SelectQueryBuilder<any>, run: () => Promise<R>): Promise<R> {
+  if (!ctx.readsOnly) return run();
+  const [sql, parameters] = query.getQueryAndParameters();
+  return ctx.snapshots.get(ctx, `${name}:${sql}:${JSON.stringify(parameters)}`, () =>
+    run().then((result) => {
+      freezeRows(result);
+      return result;
     }));
 }

@@ -126,7 +126,7 @@ export class PolicySnapshots {
 }
 
 /** A row, or a list of rows, made read-only (its Date fields excepted). */
-function freezeRows(value: unknown): void {
+export function freezeRows(value: unknown): void {
   if (Array.isArray(value)) value.forEach((row) => Object.freeze(row));
   if (value && typeof value === 'object') Object.freeze(value);
 }

@@ -106,15 +106,23 @@ function connectionOf<T>(rows: T[], direction: Direction, cursorOf: (row: T) => 
   };
 }
 
+/** How a page's two statements run: straight to the database (the default), or through rows kept between requests (kernel/db/kept-rows.ts). */
+export interface PageStatements<T extends object> {
+  count(query: SelectQueryBuilder<T>): Promise<number>;
+  rows(query: SelectQueryBuilder<T>): Promise<T[]>;
+}
+
+const STRAIGHT: PageStatements<any> = { count: (query) => query.getCount(), rows: (query) => query.getMany() };
+
 /**
  * A page of a query: its total, then the rows strictly after (or before) the cursor in the order's
  * terms — the last term must make the order unique (an id).
  */
-export async function sqlPage<T extends object>(query: SelectQueryBuilder<T>, order: OrderTerm<T>[], args: ConnectionArgs, limits: PageLimits): Promise<Connection<T>> {
+export async function sqlPage<T extends object>(query: SelectQueryBuilder<T>, order: OrderTerm<T>[], args: ConnectionArgs, limits: PageLimits, statements: PageStatements<T> = STRAIGHT): Promise<Connection<T>> {
   const direction = directionOf(args, limits);
   const codec = limits.cursors ?? PLAIN;
   const values = cursorValues(direction, order.length, codec);
-  const totalCount = await query.clone().getCount();
+  const totalCount = await statements.count(query.clone());
   if (values) {
     // (a > x) OR (a = x AND b > y) OR …, with each comparison turned for descending terms and for paging back.
     const params: Record<string, unknown> = {};
@@ -131,7 +139,7 @@ export async function sqlPage<T extends object>(query: SelectQueryBuilder<T>, or
     if (i === 0) query.orderBy(term.expression, direction_);
     else query.addOrderBy(term.expression, direction_);
   });
-  const rows = await query.take(direction.size + 1).getMany();
+  const rows = await statements.rows(query.take(direction.size + 1));
   return connectionOf(rows, direction, (row) => codec.encode(order.map((term) => term.value(row))), totalCount);
 }
 

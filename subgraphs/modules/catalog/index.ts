@@ -44,6 +44,8 @@ export const catalogModule: PlatformModule = {
 export const integratedCatalogModule: PlatformModule = {
   name: 'integrated-catalog',
   entities: [CatalogIndexEntry],
+  // Its pages and facets are kept between queries (kernel/db/kept-rows.ts): a change must move the policy generation.
+  policyTables: ['catalog_index'],
   resolvers: [IntegratedCatalogResolver, CatalogFacetFields, CatalogReportResolver],
   referenceResolvers: indexedResourceReferences,
   openToPublic: ['Query.catalog', 'CatalogResourceConnection.*', 'CatalogResourceEdge.*', 'Query.catalogFacets', 'FacetCount.*',

@@ -6,7 +6,8 @@ import { RequestContext } from '../../../kernel/context';
 import { requireDivision } from '../../../kernel/divisions';
 import { badInput, forbidden } from '../../../kernel/errors';
 import { PlatformLevel } from '../../../kernel/graphql/enums';
-import { Connection, ConnectionArgs, sqlPage } from '../../../kernel/graphql/connection';
+import { Connection, ConnectionArgs, PageStatements, sqlPage } from '../../../kernel/graphql/connection';
+import { keptResult } from '../../../kernel/db/kept-rows';
 import { decodeGlobalId } from '../../../kernel/graphql/global-id';
 import { levelType } from '../../../kernel/levels';
 import { checkUscc, isWithin, levelOfDivisionCode, subtreePrefix } from '../../../kernel/identifiers';
@@ -127,15 +128,24 @@ class CatalogFacets {
   filter: CatalogFilter | undefined;
 }
 
+/**
+ * The index is a policy table at the region (its triggers move the policy generation), so a query
+ * takes the catalog's statements from results kept between requests until the index changes.
+ */
+const keptIndexStatements = (ctx: RequestContext): PageStatements<CatalogIndexEntry> => ({
+  count: (query) => keptResult(ctx, 'catalog.index.count', query, () => query.getCount()),
+  rows: (query) => keptResult(ctx, 'catalog.index.rows', query, () => query.getMany()),
+});
+
 /** One GROUP BY over the filtered rows, largest first. */
 async function facet(ctx: RequestContext, filter: CatalogFilter | undefined, column: 'level' | 'providerUscc' | 'openType' | 'shareType' | 'format'): Promise<FacetCount[]> {
-  const rows: Array<{ value: string; count: string | number }> = await filteredIndex(ctx, filter)
+  const query = filteredIndex(ctx, filter)
     .select(`e.${column}`, 'value')
     .addSelect('COUNT(*)', 'count')
     .groupBy(`e.${column}`)
     .orderBy('count', 'DESC')
-    .addOrderBy('value', 'ASC')
-    .getRawMany();
+    .addOrderBy('value', 'ASC');
+  const rows = await keptResult(ctx, 'catalog.index.facet', query, () => query.getRawMany<{ value: string; count: string | number }>());
   return rows.map((row) => ({ value: row.value, count: Number(row.count) }));
 }
 
@@ -144,7 +154,8 @@ async function facet(ctx: RequestContext, filter: CatalogFilter | undefined, col
 export class CatalogFacetFields {
   @FieldResolver(() => Int)
   totalCount(@Root() facets: CatalogFacets, @Ctx() ctx: RequestContext) {
-    return filteredIndex(ctx, facets.filter).getCount();
+    const query = filteredIndex(ctx, facets.filter);
+    return keptResult(ctx, 'catalog.index.count', query, () => query.getCount());
   }
 
   @FieldResolver(() => [FacetCount])
@@ -192,7 +203,7 @@ export class IntegratedCatalogResolver {
     const page = await sqlPage(qb, [
       { expression: 'e.code', direction: 'ASC', value: (e) => e.code },
       { expression: 'e.id', direction: 'ASC', value: (e) => e.id },
-    ], args, PAGE);
+    ], args, PAGE, keptIndexStatements(ctx));
     // The region's own resources are answered in full here; the others by their own platform.
     const nodes = await Promise.all(page.nodes.map(async (e) => (e.level === 'REGION' ? ((await resourceById(ctx).load(e.id)) ?? e) : e)));
     return { ...page, nodes, edges: page.edges.map((edge, i) => ({ ...edge, node: nodes[i] })) };

@@ -39,7 +39,8 @@ export const rowsPerSecond = ({ rows, ms }: TimedWrite) => (ms > 0 ? (rows * 100
 export async function openReflowBench(baseEnv: NodeJS.ProcessEnv, databasePrefix: string, persons: number): Promise<ReflowBench> {
   const env: NodeJS.ProcessEnv = {
     ...baseEnv,
-    NODE_ENV: 'development',
+    // As deployed, like every other scenario's services (the run's secrets are in baseEnv).
+    NODE_ENV: 'production',
     DATABASE_PREFIX: databasePrefix,
     REGION_PORT: String(await freePort()),
     // Nothing may run a subscription behind the measurement's back, and every row is handed out at once.

@@ -25,7 +25,7 @@ export interface RequestContext {
   loaders: LoaderRegistry;
   /** This platform's decision inputs kept across requests while the policy generation stands still. */
   snapshots: PolicySnapshots;
-  /** Set once the operation is known to be a query: only then may loaders share kept rows (kernel/loaders.ts). */
+  /** Set once the operation is known to be a query: only then may loaders share kept rows (kernel/db/kept-rows.ts). */
   readsOnly: boolean;
   calendar: WorkingCalendar;
   /** This request's data accesses and events, written to the hash-chained trail before the response. */

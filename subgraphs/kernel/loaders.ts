@@ -27,31 +27,24 @@ export class LoaderRegistry {
 
 /** Orders rows to match the keys a DataLoader asked for (missing keys → null). */
 export function byKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const index = new Map<K, V>();
-  for (const row of rows) index.set(keyOf(row), row);
+  const index = rowsByKey(rows, keyOf);
   return keys.map((k) => index.get(k) ?? null);
 }
 
 /** Groups rows under the keys a DataLoader asked for (missing keys → empty list). */
 export function groupByKeys<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
-  const groups = new Map<K, V[]>();
-  for (const row of rows) {
-    const k = keyOf(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
-  }
+  const groups = rowGroups(rows, keyOf);
   return keys.map((k) => groups.get(k) ?? []);
 }
 
 /** Rows keyed by one of their columns, for a loader's `load`. */
-export function rowsByKey<V>(rows: V[], keyOf: (row: V) => string): Map<string, V> {
+export function rowsByKey<K, V>(rows: V[], keyOf: (row: V) => K): Map<K, V> {
   return new Map(rows.map((row) => [keyOf(row), row]));
 }
 
 /** Rows grouped under one of their columns, in the order given, for a loader's `load`. */
-export function rowGroups<V>(rows: V[], keyOf: (row: V) => string): Map<string, V[]> {
-  const groups = new Map<string, V[]>();
+export function rowGroups<K, V>(rows: V[], keyOf: (row: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
   for (const row of rows) {
     const key = keyOf(row);
     const list = groups.get(key);

@@ -77,19 +77,27 @@ export class PolicySnapshots {
   private generation = -1;
   private readonly values = new LRUCache<string, Promise<unknown>>({ max: MAX_SNAPSHOTS });
 
-  async get<T>(ctx: PolicyReader, key: string, load: () => Promise<T>): Promise<T> {
+  /** Whether this request may use what is kept (see above), emptying it first for a newer count. */
+  private async current(ctx: PolicyReader): Promise<boolean> {
     const generation = await policyGeneration(ctx);
-    if (generation < this.generation) return load();
+    if (generation < this.generation) return false;
     if (generation > this.generation) {
       this.values.clear();
       this.generation = generation;
     }
-    const kept = this.values.get(key);
-    if (kept) return kept as Promise<T>;
-    const loading = load();
+    return true;
+  }
+
+  /** Keeps one value under `key`, with its load's failure never kept. */
+  private keep<T>(key: string, loading: Promise<T>): Promise<T> {
     this.values.set(key, loading);
     loading.catch(() => this.values.peek(key) === loading && this.values.delete(key));
     return loading;
+  }
+
+  async get<T>(ctx: PolicyReader, key: string, load: () => Promise<T>): Promise<T> {
+    if (!(await this.current(ctx))) return load();
+    return (this.values.get(key) as Promise<T> | undefined) ?? this.keep(key, load());
   }
 
   /**
@@ -97,14 +105,9 @@ export class PolicySnapshots {
    * and kept. What is kept is frozen, because every later request shares it.
    */
   async getMany<V>(ctx: PolicyReader, name: string, keys: readonly string[], load: (keys: readonly string[]) => Promise<Map<string, V>>): Promise<V[]> {
-    const generation = await policyGeneration(ctx);
-    if (generation < this.generation) {
+    if (!(await this.current(ctx))) {
       const loaded = await load(keys);
       return keys.map((key) => loaded.get(key) as V);
-    }
-    if (generation > this.generation) {
-      this.values.clear();
-      this.generation = generation;
     }
     const rows = keys.map((key) => this.values.get(`${name}:${key}`));
     const missing = keys.filter((_, i) => !rows[i]);
@@ -114,11 +117,7 @@ export class PolicySnapshots {
         return loaded;
       });
       keys.forEach((key, i) => {
-        if (rows[i]) return;
-        const one = loading.then((loaded) => loaded.get(key));
-        rows[i] = one;
-        this.values.set(`${name}:${key}`, one);
-        one.catch(() => this.values.peek(`${name}:${key}`) === one && this.values.delete(`${name}:${key}`));
+        rows[i] ??= this.keep(`${name}:${key}`, loading.then((loaded) => loaded.get(key)));
       });
     }
     return Promise.all(rows) as Promise<V[]>;

@@ -34,9 +34,10 @@ export const rowsPerSecond = ({ rows, ms }: TimedWrite) => (ms > 0 ? (rows * 100
 /**
  * Fresh region and city databases named with `databasePrefix` (MySQL when `baseEnv` has
  * DATABASE_URL, else SQLite files under its SQLITE_DIR), the source platform started on a free
- * port, and `persons` generated persons of Hohhot at the source (on top of the region's demo seeds).
+ * port with the Node flags `execArgv` (the benchmark's profiling), and `persons` generated persons of
+ * Hohhot at the source (on top of the region's demo seeds).
  */
-export async function openReflowBench(baseEnv: NodeJS.ProcessEnv, databasePrefix: string, persons: number): Promise<ReflowBench> {
+export async function openReflowBench(baseEnv: NodeJS.ProcessEnv, databasePrefix: string, persons: number, execArgv: string[] = []): Promise<ReflowBench> {
   const env: NodeJS.ProcessEnv = {
     ...baseEnv,
     // As deployed, like every other scenario's services (the run's secrets are in baseEnv).
@@ -56,7 +57,7 @@ export async function openReflowBench(baseEnv: NodeJS.ProcessEnv, databasePrefix
     opened.push(region);
     const city = await benchDatabase(config, 'CITY');
     opened.push(city);
-    source = await startSourcePlatform(env, config.subgraphs.REGION.url);
+    source = await startSourcePlatform(env, config.subgraphs.REGION.url, execArgv);
     await insertSourcePersons(region, persons);
     return { config, region, city, source };
   } catch (error) {

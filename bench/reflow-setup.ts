@@ -50,8 +50,8 @@ const startLevelArgs = (): string[] =>
   __filename.endsWith('.ts') ? ['-r', 'ts-node/register/transpile-only', 'scripts/start-level.ts'] : [path.join(__dirname, '..', 'scripts', 'start-level.js')];
 
 /** The source platform in its own process, as in production (scripts/start-level.ts). */
-export async function startSourcePlatform(env: NodeJS.ProcessEnv, url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...startLevelArgs(), 'REGION'], { cwd: projectRoot(), env, stdio: ['ignore', 'ignore', 'inherit'] });
+export async function startSourcePlatform(env: NodeJS.ProcessEnv, url: string, execArgv: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...execArgv, ...startLevelArgs(), 'REGION'], { cwd: projectRoot(), env, stdio: ['ignore', 'ignore', 'inherit'] });
   const health = url.replace(/\/graphql$/, '/readyz');
   for (let waited = 0; waited < 180_000; waited += 250) {
     if (child.exitCode !== null) throw new Error(`the region platform exited with code ${child.exitCode}`);

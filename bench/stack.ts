@@ -44,7 +44,8 @@ export class BenchStack {
     readonly logDir: string,
     private readonly sqliteDir: string | undefined,
     /** Node flags of every service (e.g. --cpu-prof); cluster workers inherit them. */
-    private readonly execArgv: string[],
+    /** Node flags every service of this stack starts with (`--profile`'s CPU profiling). */
+    readonly execArgv: string[],
     /** The build whose services run: this checkout's dist/ unless another is given (P7's baseline). */
     private readonly distRoot: string | undefined,
   ) {}

@@ -32,7 +32,7 @@ export const reflowVersusRawInsert: Scenario = {
   ids: ['P5'],
   async run(context: BenchContext) {
     const { stack, settings } = context;
-    const bench = await openReflowBench(stack.env, `${stack.env.DATABASE_PREFIX ?? ''}reflow_`, personsToGenerate(settings));
+    const bench = await openReflowBench(stack.env, `${stack.env.DATABASE_PREFIX ?? ''}reflow_`, personsToGenerate(settings), stack.execArgv);
     try {
       const rounds: TimedWrite[][] = [[], []];
       let rows: PersonRow[] = [];

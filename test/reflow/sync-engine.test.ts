@@ -58,6 +58,30 @@ describe('runSync', () => {
     expect(log.indexOf('fetch after k03')).toBeLessThan(log.indexOf('committed k03'));
   });
 
+  it("lets the next page's request leave before a write starts that may hold the thread", async () => {
+    // SQLite's driver is synchronous: it holds the thread for a whole batch. A request with an
+    // asynchronous step left before it is sent (signing its token) would wait for the batch.
+    const { source: pages } = memorySource(4);
+    const sent: string[] = [];
+    const source: PageSource<Row> = {
+      async fetch(mark, options) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sent.push(`after ${mark?.key ?? 'start'}`);
+        return pages.fetch(mark, options);
+      },
+    };
+    const sentWhenWriting: string[][] = [];
+    const sink = {
+      reshape: async () => undefined,
+      async write(rows: Row[]) {
+        sentWhenWriting.push([...sent]);
+        return { written: rows.length, deleted: 0 };
+      },
+    };
+    await runSync({ source, sink, from: { watermark: null, shape: null } });
+    expect(sentWhenWriting).toEqual([['after start', 'after k03'], ['after start', 'after k03', 'after k07'], ['after start', 'after k03', 'after k07']]);
+  });
+
   it('resumes strictly after the stored watermark', async () => {
     const { source, log } = memorySource(4);
     const { sink, written } = memorySink(log);

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { BatchSink, Page, PageSource, SyncPosition, SyncProgress, SyncTotals, Watermark } from './types';
 
 export class SyncAbortedError extends Error {}
@@ -55,7 +56,13 @@ export async function runSync<Row>({ source, sink, from, signal, onProgress }: S
     shape = page.shape;
     if (page.rows.length === 0) break;
 
-    if (page.hasMore) pending = prefetch(source, page.last, false);
+    if (page.hasMore) {
+      pending = prefetch(source, page.last, false);
+      // Let the request leave before the write starts. A synchronous driver (SQLite's) holds the
+      // thread for the whole batch; a request still being signed would wait for it, and the source
+      // would not start on the next page until this one was written.
+      await nextTurn();
+    }
     const counts = await sink.write(page.rows, page.last!, page.shape);
     totals.written += counts.written;
     totals.deleted += counts.deleted;

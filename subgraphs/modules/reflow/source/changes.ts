@@ -1,6 +1,7 @@
 import { RequestContext } from '../../../kernel/context';
 import { badInput } from '../../../kernel/errors';
 import { MAX_REFLOW_PAGE_SIZE } from '../../../kernel/config';
+import { plainRows } from '../../../kernel/db/plain-rows';
 import { RecordDeparture } from '../../records/departure.entity';
 import { RecordSource, recordSource } from '../../records/sources';
 import { itemsDropped } from '../shape';
@@ -23,8 +24,11 @@ export interface ChangePosition {
   key: string;
 }
 
-/** A change in pull order: a row of the scope as it is now, or a row that left the scope (a departure). */
-type Change = { key: string; divisionCode: string; updatedAt: Date; deletedAt: Date | null; row: any };
+/**
+ * A change in pull order: a row of the scope as it is now, or a row that left the scope (a
+ * departure, which has no row and is always a deletion).
+ */
+type Change = { key: string; divisionCode: string; updatedAt: Date; deletedAt: Date | null; row: Record<string, unknown> | null };
 
 /**
  * A live row is [key, divisionCode, updatedAt, null, ...delivered values in `columns` order]; a
@@ -33,8 +37,9 @@ type Change = { key: string; divisionCode: string; updatedAt: Date; deletedAt: D
  */
 function encodeRow(plan: DeliveryPlan, change: Change): unknown[] {
   const head = [change.key, change.divisionCode, change.updatedAt.toISOString()];
-  if (change.deletedAt) return [...head, change.deletedAt.toISOString()];
-  return [...head, null, ...plan.delivered.map((d) => deliveredValue(d, change.row[d.property]))];
+  if (change.deletedAt || !change.row) return [...head, (change.deletedAt ?? change.updatedAt).toISOString()];
+  const { row } = change;
+  return [...head, null, ...plan.delivered.map((d) => deliveredValue(d, row[d.property]))];
 }
 
 const horizonOf = (ctx: RequestContext) => new Date(ctx.now.getTime() - ctx.config.reflow.settleMs);
@@ -43,7 +48,8 @@ const horizonOf = (ctx: RequestContext) => new Date(ctx.now.getTime() - ctx.conf
  * Rows strictly after `after` in (updatedAt, key) order, as two index range scans run side by side
  * — the rest of the rows stamped `after.updatedAt`, and later stamps — rather than one OR that the
  * planner may not turn into a range. Rows stamped within the settle window are left for later
- * (config.ts). Only the subscribed columns are read.
+ * (config.ts). Only the subscribed columns are read, as plain rows: a page is encoded once and sent,
+ * never used as entities.
  */
 async function changedRows(ctx: RequestContext, source: RecordSource, subscription: ReflowSubscription, after: ChangePosition | null, limit: number): Promise<Change[]> {
   const key = `r.${source.key}`;
@@ -53,10 +59,10 @@ async function changedRows(ctx: RequestContext, source: RecordSource, subscripti
   const later = page().orderBy('r.updatedAt', 'ASC').addOrderBy(key, 'ASC');
   if (after) later.andWhere('r.updatedAt > :stamp', { stamp: after.updatedAt });
   const [sameStamp, rest] = await Promise.all([
-    after ? page().andWhere('r.updatedAt = :stamp', { stamp: after.updatedAt }).andWhere(`${key} > :key`, { key: after.key }).orderBy(key, 'ASC').getMany() : [],
-    later.getMany(),
+    after ? plainRows(page().andWhere('r.updatedAt = :stamp', { stamp: after.updatedAt }).andWhere(`${key} > :key`, { key: after.key }).orderBy(key, 'ASC')) : [],
+    plainRows(later),
   ]);
-  return [...sameStamp, ...rest].map((row) => ({ key: String(row[source.key]), divisionCode: row.divisionCode, updatedAt: row.updatedAt, deletedAt: row.deletedAt, row }));
+  return [...sameStamp, ...rest].map((row) => ({ key: String(row[source.key]), divisionCode: row.divisionCode as string, updatedAt: row.updatedAt as Date, deletedAt: (row.deletedAt as Date | null) ?? null, row }));
 }
 
 /**

@@ -184,9 +184,12 @@ function operationNameOf(body: unknown): string | null {
   return typeof query === 'string' ? (/^\s*(?:query|mutation|subscription)\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(query)?.[1] ?? null) : null;
 }
 
-/** The codes of a response's errors, in order, without parsing answers that have none. */
+/**
+ * The codes of a response's errors, in order, without parsing answers that have none. Apollo Server
+ * writes `errors` first, so an answer without them is known from its start, however long it is.
+ */
 function errorCodesOf(body: string): string[] {
-  if (!body.includes('"errors"')) return [];
+  if (!body.startsWith('{"errors"')) return [];
   try {
     const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] }).errors ?? [];
     return errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN'));

@@ -64,7 +64,7 @@ function figures(rounds: TimedWrite[][], pageSize: number): MeasuredScenario {
   const measured = ratio(reflow, raw);
   return {
     id: 'P5',
-    title: `reflow of ${rows} person rows (region → city: pulled over HTTP with policy, masking and audit; upserted with its watermark) vs raw multi-row INSERT of the same rows into the same emptied table`,
+    title: `reflow of ${rows} person rows (region → city: streamed over HTTP with policy, masking and audit per page; upserted with its watermark) vs raw multi-row INSERT of the same rows into the same emptied table`,
     ratio: measured,
     ratioLabel: 'rows/s',
     absolute:

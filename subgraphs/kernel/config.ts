@@ -36,6 +36,11 @@ export interface ReflowConfig {
   /** Rows pulled per page; each page is written in one transaction with its watermark. */
   pageSize: number;
   /**
+   * Pages a source sends in one stream; the receiver then opens the next from its watermark, and is
+   * authenticated and looked up in the registry again.
+   */
+  streamPages: number;
+  /**
    * A source hands out only rows changed at least this long ago: a transaction that stamped its rows
    * earlier may commit after rows stamped later, and the watermark must not have passed them by then.
    */
@@ -107,6 +112,8 @@ const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
 const DEV_SIGNING_SECRET = 'dev-only-gateway-signing-secret-0123456789';
 const DEV_SERVICE_TOKEN_SECRET = 'dev-only-service-token-secret-0123456789';
 export const MAX_REFLOW_PAGE_SIZE = 5000;
+/** A stream is re-authenticated at least every this many pages. */
+export const MAX_REFLOW_STREAM_PAGES = 1000;
 
 export class ConfigError extends Error {}
 
@@ -169,11 +176,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Platf
     scheduler: bool('REFLOW_SCHEDULER', environment !== 'test'),
     schedulerTickMs: int('REFLOW_SCHEDULER_TICK_MS', 30_000),
     pageSize: int('REFLOW_PAGE_SIZE', 1000),
+    streamPages: int('REFLOW_STREAM_PAGES', 100),
     settleMs: int('REFLOW_SETTLE_MS', 2000),
     testBatchPauseMs: int('REFLOW_TEST_BATCH_PAUSE_MS', 0),
     retryBaseMs: int('REFLOW_RETRY_BASE_MS', 60_000),
   };
   if (reflow.pageSize < 1 || reflow.pageSize > MAX_REFLOW_PAGE_SIZE) problems.push(`REFLOW_PAGE_SIZE must be between 1 and ${MAX_REFLOW_PAGE_SIZE}`);
+  if (reflow.streamPages < 1 || reflow.streamPages > MAX_REFLOW_STREAM_PAGES) problems.push(`REFLOW_STREAM_PAGES must be between 1 and ${MAX_REFLOW_STREAM_PAGES}`);
   if (reflow.schedulerTickMs < 10) problems.push('REFLOW_SCHEDULER_TICK_MS must be at least 10');
   if (reflow.testBatchPauseMs > 0 && environment === 'production') {
     problems.push('REFLOW_TEST_BATCH_PAUSE_MS is a test switch and cannot be used in production');

@@ -9,6 +9,7 @@ import { Level } from './levels';
 import type { Logger, ServiceMetrics } from './observability';
 import type { NodeType } from './graphql/node-registry';
 import { ReferenceResolvers } from './schema';
+import type { ServiceStream } from './server/service-stream';
 
 /**
  * A domain module is written once and mounted by every level subgraph that needs it. It brings
@@ -42,6 +43,8 @@ export interface PlatformModule {
   openToPublic?: string[];
   /** Root fields SERVICE identities may call (platform-to-platform flows), as level patterns ('{level}ReflowChanges'); nothing else. */
   serviceFields?: string[];
+  /** Streams SERVICE identities may open (server/service-stream.ts); no other caller may. */
+  serviceStreams?: ServiceStream[];
   /** Tables that access decisions are made from: every change to them bumps the policy generation (db/policy-generation.ts). */
   policyTables?: string[];
   /** Other triggers the module's tables rely on (db/triggers.ts). */

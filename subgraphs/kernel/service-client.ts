@@ -19,28 +19,97 @@ export async function callPlatform<T = any>(
   const url = config.subgraphs[level].url;
   const body = JSON.stringify({ query: request.query, variables: request.variables ?? {} });
   const { pathname, search } = new URL(url);
-  const headers = {
+  const headers = signedHeaders(config, pathname + search, request, body);
+  let payload: { data?: T; errors?: RemoteError[] };
+  try {
+    // A platform that accepts the connection and then hangs must not hold the caller for ever.
+    const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(config.platformCallTimeoutMs) });
+    payload = (await response.json()) as typeof payload;
+  } catch (error) {
+    throw unavailable(level, error);
+  }
+  if (payload.errors?.length) throw remoteError(level, payload.errors[0]);
+  return payload.data as T;
+}
+
+type RemoteError = { message: string; extensions?: { code?: string; stacktrace?: unknown } & Record<string, unknown> };
+
+/** The other level's code and details travel on (what a cancellation says, which field was wrong); its stack does not. */
+function remoteError(level: Level, error: RemoteError): GraphQLError {
+  const { code, stacktrace: _stack, ...details } = error.extensions ?? {};
+  return platformError((code ?? 'PLATFORM_ERROR') as ErrorCode, `${level.toLowerCase()} platform: ${error.message}`, details);
+}
+
+const unavailable = (level: Level, error: unknown) => platformError('PLATFORM_UNAVAILABLE', `the ${level.toLowerCase()} platform did not answer: ${reasonOf(error)}`);
+
+/** The signed headers of a call to another level's `path` (GraphQL or a service stream). */
+function signedHeaders(config: Readonly<PlatformConfig>, path: string, request: { authorization: string; requestId: string }, body: string) {
+  return {
     'content-type': 'application/json',
     ...traceHeaders(),
     authorization: request.authorization,
     'x-request-id': request.requestId,
-    ...signRequest(config.gatewaySigningSecret, { method: 'POST', path: pathname + search, authorization: request.authorization, body }),
+    ...signRequest(config.gatewaySigningSecret, { method: 'POST', path, authorization: request.authorization, body }),
   };
-  let response: Response;
-  let payload: { data?: T; errors?: { message: string; extensions?: { code?: string; stacktrace?: unknown } & Record<string, unknown> }[] };
+}
+
+/**
+ * Opens a service stream of another level (kernel/server/service-stream.ts) and yields its lines as
+ * they arrive, parsed. Signed and authorised like `callPlatform`. Waiting longer than the call timeout
+ * for the next bytes is the platform not answering. Returning early (`return()`, or a `for await`
+ * left) closes the connection, which ends the stream at its source.
+ */
+export async function* streamFromPlatform(
+  config: Readonly<PlatformConfig>,
+  level: Level,
+  request: { path: string; body: unknown; authorization: string; requestId: string },
+): AsyncGenerator<unknown, void, undefined> {
+  const url = new URL(request.path, config.subgraphs[level].url);
+  const body = JSON.stringify(request.body);
+  const abort = new AbortController();
+  const waiting = () => setTimeout(() => abort.abort(new DOMException('no answer within the call timeout', 'TimeoutError')), config.platformCallTimeoutMs);
+  let timer = waiting();
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
-    // A platform that accepts the connection and then hangs must not hold the caller for ever.
-    response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(config.platformCallTimeoutMs) });
-    payload = (await response.json()) as typeof payload;
-  } catch (error) {
-    throw platformError('PLATFORM_UNAVAILABLE', `the ${level.toLowerCase()} platform did not answer: ${reasonOf(error)}`);
+    let response: Response;
+    try {
+      response = await fetch(url, { method: 'POST', headers: signedHeaders(config, url.pathname + url.search, request, body), body, signal: abort.signal });
+    } catch (error) {
+      throw unavailable(level, abort.signal.reason ?? error);
+    }
+    if (!response.ok || !response.body) {
+      // Refused before the stream started (not signed, not a SERVICE call): a GraphQL-shaped error.
+      const refusal = (await response.json().catch(() => null)) as { errors?: RemoteError[] } | null;
+      throw refusal?.errors?.length ? remoteError(level, refusal.errors[0]) : unavailable(level, new Error(`HTTP ${response.status}`));
+    }
+    reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffered = '';
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        throw unavailable(level, abort.signal.reason ?? error);
+      }
+      clearTimeout(timer);
+      if (chunk.done) break;
+      buffered += decoder.decode(chunk.value, { stream: true });
+      let end: number;
+      while ((end = buffered.indexOf('\n')) >= 0) {
+        const line = JSON.parse(buffered.slice(0, end)) as { errors?: RemoteError[] };
+        buffered = buffered.slice(end + 1);
+        if (line.errors?.length) throw remoteError(level, line.errors[0]);
+        yield line;
+      }
+      timer = waiting();
+    }
+    if (buffered.trim()) throw unavailable(level, new Error('the stream ended within a line'));
+  } finally {
+    clearTimeout(timer);
+    await reader?.cancel().catch(() => undefined);
+    abort.abort();
   }
-  if (payload.errors?.length) {
-    // The other level's code and details travel on (what a cancellation says, which field was wrong); its stack does not.
-    const { code, stacktrace: _stack, ...details } = payload.errors[0].extensions ?? {};
-    throw platformError((code ?? 'PLATFORM_ERROR') as ErrorCode, `${level.toLowerCase()} platform: ${payload.errors[0].message}`, details);
-  }
-  return payload.data as T;
 }
 
 /**

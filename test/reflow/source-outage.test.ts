@@ -18,6 +18,8 @@ import { levelId } from '../support/api';
 // their own processes (npm start's start-level), the city with its scheduler on; the region is killed
 // with SIGKILL in the middle of a run. The city keeps answering, records the run FAILED with the
 // reason and gives the subscription back; once the region is back, a retry completes and verifies.
+// The region streams two pages per pull here: what a stream sent before the kill is received, as it
+// should be, and the next pull finds the region gone.
 jest.setTimeout(180_000);
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -90,7 +92,7 @@ beforeAll(async () => {
   await stack.subgraphs.REGION.stop();
   await stack.subgraphs.CITY.stop();
   const levels = Object.fromEntries(LEVELS.flatMap((level) => [[`${level}_URL`, stack.config.subgraphs[level].url], [`${level}_PORT`, String(stack.config.subgraphs[level].port)]]));
-  env = { ...process.env, ...stack.databaseEnv, ...levels, ...REFLOW_TEST_ENV, NODE_ENV: 'test', REFLOW_PAGE_SIZE: '100', REFLOW_TEST_BATCH_PAUSE_MS: '100' };
+  env = { ...process.env, ...stack.databaseEnv, ...levels, ...REFLOW_TEST_ENV, NODE_ENV: 'test', REFLOW_PAGE_SIZE: '100', REFLOW_TEST_BATCH_PAUSE_MS: '100', REFLOW_STREAM_PAGES: '2' };
   const { dataSource } = createDataSource({ database: stack.config.subgraphs.CITY.database, entities: levelEntities(LEVEL_DEFINITIONS.CITY), migrations: [] });
   cityDb = await dataSource.initialize();
 });

@@ -31,6 +31,11 @@ export interface TestStack extends RunningStack {
   query<T = any>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** POST straight to one level's subgraph; `signed` adds a valid gateway signature. */
   direct<T = any>(level: Level, query: string, options?: { token?: string; signed?: boolean; variables?: Record<string, unknown> }): Promise<GraphQLResponse<T>>;
+  /**
+   * POST a JSON body to one level's service stream; `signed` adds a valid gateway signature. Reads the
+   * answer's JSON lines (at most `lines`, then closes the connection), or a refusal's JSON body.
+   */
+  stream(level: Level, path: string, body: unknown, options?: { token?: string; signed?: boolean; lines?: number; requestId?: string }): Promise<{ status: number; lines: any[] }>;
   /** SQL statements run by a level's subgraph since the last reset. */
   /** Environment that points a command (e.g. npm run audit:verify) at this stack's databases. */
   databaseEnv: Record<string, string>;
@@ -88,6 +93,29 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       const headers: Record<string, string> = authorization ? { authorization } : {};
       if (options.signed) Object.assign(headers, signRequest(config.gatewaySigningSecret, { method: 'POST', path: new URL(url).pathname, authorization, body }));
       return post(url, body, headers);
+    },
+    async stream(level, streamPath, payload, options = {}) {
+      const url = new URL(streamPath, stack.subgraphs[level].url);
+      const body = JSON.stringify(payload);
+      const authorization = options.token ? `Bearer ${options.token}` : '';
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...(options.requestId ? { 'x-request-id': options.requestId } : {}) };
+      if (options.signed) Object.assign(headers, signRequest(config.gatewaySigningSecret, { method: 'POST', path: url.pathname, authorization, body }));
+      const response = await fetch(url, { method: 'POST', headers, body });
+      if (!response.ok || !response.body) return { status: response.status, lines: [await response.json()] };
+      const lines: any[] = [];
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffered = '';
+      while (lines.length < (options.lines ?? Infinity)) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        buffered += decoder.decode(chunk.value, { stream: true });
+        const complete = buffered.split('\n');
+        buffered = complete.pop()!;
+        lines.push(...complete.map((line) => JSON.parse(line)));
+      }
+      await reader.cancel();
+      return { status: response.status, lines: lines.slice(0, options.lines ?? Infinity) };
     },
     databaseEnv: { DATABASE_PREFIX: id, ...(sqliteDir ? { SQLITE_DIR: sqliteDir } : {}) },
     clock,

@@ -47,6 +47,21 @@ export interface GraphQLHttpOptions<C extends BaseContext> {
   pages?: (pathname: string, req: IncomingMessage, res: ServerResponse) => boolean;
   /** Who asked, for the request's log line: ids only, never a token. */
   describe: (context: C) => { agency: string | null; platform: string | null };
+  /** Routes answered as streams of JSON lines instead of GraphQL, admitted like GraphQL requests (a platform's service streams). */
+  streams?: readonly StreamRoute<C>[];
+}
+
+/**
+ * A POST answered as NDJSON: one JSON value per line, sent as `serve` produces them. Once the request
+ * is admitted the answer is 200; a failure after that is the stream's last line, `{"errors": [...]}`,
+ * as a GraphQL answer carries its errors.
+ */
+export interface StreamRoute<C> {
+  path: string;
+  /** `send` resolves once the line is handed to the connection, false when the caller has gone. */
+  serve(context: C, body: unknown, send: (line: unknown) => Promise<boolean>): Promise<void>;
+  /** The error line's error, as the caller may see it (no stack or internals in production). */
+  formatError(error: unknown): { message: string; extensions?: Record<string, unknown> };
 }
 
 /** What the log line of one GraphQL request says (never a token, a key or a value). */
@@ -94,22 +109,28 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     }
     if (pathname === '/metrics') return serveMetrics(req, res);
     if (options.pages?.(pathname, req, res)) return;
+    const stream = options.streams?.find((route) => route.path === pathname);
+    if (stream) return withServerSpan(`POST ${pathname}`, req.headers, { 'http.route': pathname, 'service.instance': options.metrics.service }, (span) => serveStream(req, res, target, span, stream));
     if (pathname !== GRAPHQL_PATH) return sendError(res, 404, 'NOT_FOUND', `no route ${pathname}; GraphQL is served at ${GRAPHQL_PATH}`);
     if (options.corsOrigins && !answersCors(req, res, options.corsOrigins)) return;
     return withServerSpan(`${req.method ?? 'GET'} ${GRAPHQL_PATH}`, req.headers, { 'http.route': GRAPHQL_PATH, 'service.instance': options.metrics.service }, (span) => graphql(req, res, target, span));
   }
 
-  /** One GraphQL request, inside its server span. */
-  async function graphql(req: IncomingMessage, res: ServerResponse, target: string, span: Span) {
-    const started = performance.now();
-    const record: RequestRecord = { requestId: null, agency: null, platform: null, operation: null, errorCodes: [] };
-    res.once('finish', () => observe(record, res.statusCode, performance.now() - started));
+  /**
+   * Reads a request's body, authenticates it (`admit`) and parses its JSON; a request that is
+   * refused on the way has been answered, and gets null.
+   */
+  async function admitted(req: IncomingMessage, res: ServerResponse, target: string, span: Span, record: RequestRecord, allowGet: boolean) {
     const method = req.method ?? 'GET';
-    if (method !== 'POST' && !(options.allowGet && method === 'GET')) {
-      return sendError(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not accepted here; send a POST with a JSON body`);
+    if (method !== 'POST' && !(allowGet && method === 'GET')) {
+      sendError(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not accepted here; send a POST with a JSON body`);
+      return null;
     }
     const rawBody = await readBody(req, maxBody);
-    if (rawBody === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${maxBody} bytes`);
+    if (rawBody === null) {
+      sendError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${maxBody} bytes`);
+      return null;
+    }
 
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -122,26 +143,42 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     if (!admission.admit) {
       record.errorCodes.push(admission.code);
       if (admission.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(admission.retryAfterSeconds));
-      return sendError(res, admission.status, admission.code, admission.message, requestId);
+      sendError(res, admission.status, admission.code, admission.message, requestId);
+      return null;
     }
     Object.assign(record, options.describe(admission.context));
 
     let body: unknown;
     if (method === 'POST') {
       const text = decodeUtf8(rawBody);
-      if (text === null) return sendError(res, 400, 'BAD_REQUEST', 'request body is not valid UTF-8', requestId);
+      if (text === null) {
+        sendError(res, 400, 'BAD_REQUEST', 'request body is not valid UTF-8', requestId);
+        return null;
+      }
       try {
         body = JSON.parse(text);
       } catch {
-        return sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON', requestId);
+        sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON', requestId);
+        return null;
       }
-      record.operation = operationNameOf(body);
-      if (record.operation) span.setAttribute('graphql.operation.name', record.operation.slice(0, 100));
     }
+    return { method, headers, requestId, context: admission.context, body };
+  }
+
+  /** One GraphQL request, inside its server span. */
+  async function graphql(req: IncomingMessage, res: ServerResponse, target: string, span: Span) {
+    const started = performance.now();
+    const record: RequestRecord = { requestId: null, agency: null, platform: null, operation: null, errorCodes: [] };
+    res.once('finish', () => observe(record, res.statusCode, performance.now() - started, 'graphql request'));
+    const request = await admitted(req, res, target, span, record, options.allowGet ?? false);
+    if (!request) return;
+    const { method, headers, requestId, context, body } = request;
+    record.operation = operationNameOf(body);
+    if (record.operation) span.setAttribute('graphql.operation.name', record.operation.slice(0, 100));
     const search = target.includes('?') ? target.slice(target.indexOf('?')) : '';
     const response = await options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
-      context: async () => admission.context,
+      context: async () => context,
     });
     const outHeaders: Record<string, string> = { 'x-request-id': requestId };
     for (const [name, value] of response.headers) outHeaders[name] = value;
@@ -156,6 +193,39 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     res.end();
   }
 
+  /** One stream, inside its server span: lines as the route produces them, written at the pace the caller reads them. */
+  async function serveStream(req: IncomingMessage, res: ServerResponse, target: string, span: Span, route: StreamRoute<C>) {
+    const started = performance.now();
+    const record: RequestRecord = { requestId: null, agency: null, platform: null, operation: route.path, errorCodes: [] };
+    res.once('close', () => observe(record, res.statusCode, performance.now() - started, 'stream'));
+    const request = await admitted(req, res, target, span, record, false);
+    if (!request) return;
+    res.writeHead(200, { 'content-type': 'application/x-ndjson', 'x-request-id': request.requestId });
+    let gone = false;
+    /** Wakes a `send` waiting for the connection to take more (or to close). */
+    let wake: (() => void) | null = null;
+    res.once('close', () => {
+      gone = true;
+      wake?.();
+    });
+    res.on('drain', () => wake?.());
+    const send = async (line: unknown) => {
+      if (gone) return false;
+      // While the connection's buffer is full the route waits: it makes its next line once the caller has taken the last ones.
+      if (!res.write(`${JSON.stringify(line)}\n`)) await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      return !gone;
+    };
+    try {
+      await route.serve(request.context, request.body, send);
+    } catch (error) {
+      const formatted = route.formatError(error);
+      record.errorCodes.push(String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+      if (!gone) res.write(`${JSON.stringify({ errors: [formatted] })}\n`);
+    }
+    res.end();
+  }
+
   async function serveMetrics(req: IncomingMessage, res: ServerResponse) {
     const { served, token } = options.metricsAccess;
     if (!served) return sendError(res, 404, 'NOT_FOUND', 'metrics are served in production only with METRICS_TOKEN set');
@@ -164,14 +234,14 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     res.writeHead(200, { 'content-type': options.metrics.registry.contentType }).end(text);
   }
 
-  function observe(record: RequestRecord, status: number, ms: number) {
+  function observe(record: RequestRecord, status: number, ms: number, what: string) {
     const outcome = status >= 500 ? 'failed' : status >= 400 ? 'refused' : record.errorCodes.length ? 'errors' : 'ok';
     const operation = options.metrics.operationLabel(record.operation);
     options.metrics.requests.inc({ operation, outcome });
     options.metrics.requestSeconds.observe({ operation, outcome }, ms / 1000);
     const line = { ...record, operation: record.operation?.slice(0, 100) ?? null, status, durationMs: Math.round(ms * 10) / 10 };
-    if (status >= 500) options.log.error(line, 'graphql request');
-    else options.log.info(line, 'graphql request');
+    if (status >= 500) options.log.error(line, what);
+    else options.log.info(line, what);
   }
 
   return server;

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { PUBLIC_CALLER_HEADER, PUBLIC_REQUESTER, withPublicCaller } from '../auth/caller';
 import { identityFrom, InvalidTokenError, isPartyClaims, partyFrom } from '../auth/identity';
@@ -9,7 +9,7 @@ import { checkServiceScope } from '../auth/service-scope';
 import { createSubgraphTokenVerifier } from '../auth/service-token';
 import { SignatureVerifier } from '../auth/request-signature';
 import { AuditCollector } from '../audit/collector';
-import { auditPlugin } from '../audit/plugin';
+import { AUDIT_UNWRITTEN, auditPlugin, writeAudit } from '../audit/plugin';
 import { AuditWriter } from '../audit/writer';
 import { WorkingCalendar } from '../calendar';
 import { Clock, systemClock } from '../clock';
@@ -32,7 +32,7 @@ import { NodeType, registerNodeTypes } from '../graphql/node-registry';
 import { guardFieldsForPublic } from '../graphql/public-fields';
 import { Level, levelName } from '../levels';
 import { createLogger, ServiceMetrics } from '../observability';
-import { Admission, createGraphQLHttpServer, drainServer, IncomingGraphQLRequest, listen, PURPOSE_HEADER, Readiness, statedPurposeFrom } from './http';
+import { Admission, createGraphQLHttpServer, drainServer, IncomingGraphQLRequest, listen, PURPOSE_HEADER, Readiness, statedPurposeFrom, StreamRoute } from './http';
 
 /** The longest document a platform parses, in tokens (the gateway admits at most 3 000 from a client). */
 export const PLATFORM_MAX_TOKENS = 30_000;
@@ -136,10 +136,11 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   const log = createLogger(service, config.logLevel);
   const metrics = new ServiceMetrics(service, { processMetrics: config.environment !== 'test' });
   const schema = await buildLevelSchema(definition);
+  const auditWriter = new AuditWriter(dataSource);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     // Answers are per caller, so no cache policy is computed: Apollo's cache-control plugin would wrap every field's resolver to compute one.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationResolutionPlugin(), readsOnlyPlugin(), textInputsPlugin(), auditPlugin(new AuditWriter(dataSource), metrics)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), operationResolutionPlugin(), readsOnlyPlugin(), textInputsPlugin(), auditPlugin(auditWriter, metrics)],
     includeStacktraceInErrorResponses: config.environment !== 'production',
     formatError: clientErrorFormatter(config.environment),
     // Bounded like the gateway bounds clients, but far above what the gateway's plans for its largest admitted operations need.
@@ -149,6 +150,8 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
 
   const verifyToken = createSubgraphTokenVerifier(config);
   const serviceFields = new Set(definition.modules.flatMap((m) => m.serviceFields ?? []).map((pattern) => levelName(definition.level, pattern)));
+  const serviceStreams = definition.modules.flatMap((m) => m.serviceStreams ?? []);
+  const streamPaths = new Set(serviceStreams.map((stream) => stream.path));
   const sharedState = createSharedState(config.redis);
   const signatures = new SignatureVerifier(config.gatewaySigningSecret, config.signatureWindowSeconds, sharedState);
 
@@ -166,6 +169,10 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
     // Only the gateway's signature makes a request public: without a token, or with a registered party's.
     if (!token && !publicCaller) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required' };
+    const streamPath = request.target.split('?', 1)[0];
+    const stream = streamPaths.has(streamPath);
+    const serviceOnly = { admit: false as const, status: 403, code: 'FORBIDDEN', message: `${streamPath} serves platform-internal SERVICE calls only` };
+    if (stream && !token) return { ...serviceOnly, status: 401, code: 'UNAUTHENTICATED' };
     const stated = statedPurposeFrom(purposeHeader);
     if (!stated.ok) return { admit: false, status: 400, code: 'BAD_REQUEST', message: stated.reason };
     const loaders = new LoaderRegistry();
@@ -188,6 +195,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     try {
       const claims = await verifyToken(token);
       if (isPartyClaims(claims)) {
+        if (stream) return serviceOnly;
         if (!publicCaller) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: "a registered party's request comes through the gateway, which signs it as public" };
         if (!partyRegistry) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: `the ${definition.level.toLowerCase()} platform registers no open-data users` };
         const party = partyFrom(claims, await partyRegistry({ db: dataSource, loaders, snapshots })(claims.party));
@@ -195,7 +203,9 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
       }
       if (publicCaller) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: "a request is an agency's (a token) or the public's, not both" };
       const identity = identityFrom(claims, await agencyRegistry({ db: dataSource, loaders, snapshots })(claims.agency));
-      if (identity.roles.includes('SERVICE')) {
+      // A SERVICE identity calls the service fields and streams, and nothing else; streams have no other caller.
+      if (stream && !identity.roles.includes('SERVICE')) return serviceOnly;
+      if (!stream && identity.roles.includes('SERVICE')) {
         const scope = checkServiceScope(request.rawBody, serviceFields);
         if (!scope.ok) return { admit: false, status: 403, code: 'FORBIDDEN', message: scope.reason };
       }
@@ -214,10 +224,31 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
       return { ready: false, checks: { database: 'the database does not answer' } };
     }
   };
+  const formatError = clientErrorFormatter(config.environment);
+  /** A stream's line is made in a request scope of its own: the time, loaders and audit of that line alone. */
+  const lineScope = (admitted: RequestContext): RequestContext => ({ ...admitted, now: clock.now(), loaders: new LoaderRegistry(), audit: new AuditCollector(), readsOnly: true });
+  const streams: StreamRoute<RequestContext>[] = serviceStreams.map((stream) => ({
+    path: stream.path,
+    async serve(admitted, body, send) {
+      for await (const { scope, line } of stream.lines(body, () => lineScope(admitted))) {
+        // No line leaves before its accesses are in the audit trail (001 art. 25).
+        await writeAudit(auditWriter, metrics, scope).catch(() => {
+          throw new GraphQLError(AUDIT_UNWRITTEN, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+        });
+        if (!(await send(line))) return;
+      }
+    },
+    formatError(error) {
+      if (error instanceof GraphQLError) return formatError(error.toJSON());
+      log.error({ err: error }, 'stream failed');
+      return formatError({ message: (error as Error)?.message ?? String(error), extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    },
+  }));
   const server = createGraphQLHttpServer({
     apollo,
     admit,
     ready,
+    streams,
     log,
     metrics,
     metricsAccess: { served: config.environment !== 'production' || config.metricsToken !== null, token: config.metricsToken },

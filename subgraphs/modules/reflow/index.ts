@@ -8,6 +8,7 @@ import { ReflowTargetOperations } from './graphql/target.resolver';
 import { visibleApplication, visibleSubscription } from './queries';
 import { ReflowRun, ReflowWatermark } from './run.entity';
 import { REFLOW_SUBSCRIPTION_TYPES, ReflowSubscription } from './subscription.entity';
+import { reflowChangesStream } from './source/stream';
 import { startReflowScheduler } from './target/scheduler';
 
 /**
@@ -26,4 +27,5 @@ export const reflowModule: PlatformModule = {
   ],
   start: startReflowScheduler,
   serviceFields: ['{level}ReflowChanges', '{level}ReflowChecksum'],
+  serviceStreams: [reflowChangesStream],
 };

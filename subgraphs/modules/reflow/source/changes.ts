@@ -15,6 +15,8 @@ export interface ChangePage {
   columns: string[];
   rows: unknown[][];
   hasMore: boolean;
+  /** Where the page ends: the next page starts strictly after it. Null when the page is empty. */
+  last: ChangePosition | null;
   /** Counted only when the caller selects it (first page of a run, for its progress bar). */
   countRemaining: () => Promise<number>;
 }
@@ -152,6 +154,7 @@ export async function changesPage(ctx: RequestContext, subscriptionId: string, a
     columns: plan.delivered.map((d) => d.item),
     rows: page.map((change) => encodeRow(plan, change)),
     hasMore: changes.length > limit,
+    last: page.length ? { updatedAt: page[page.length - 1].updatedAt, key: page[page.length - 1].key } : null,
     countRemaining: () => countAfter(ctx, plan.source, subscription, position),
   };
 }

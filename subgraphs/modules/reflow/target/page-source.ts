@@ -1,10 +1,13 @@
 import { PlatformConfig } from '../../../kernel/config';
-import { levelName } from '../../../kernel/levels';
 import { Page, PageSource, Watermark } from '../../../kernel/sync/types';
 import { recordSource } from '../../records/sources';
 import { hashedProperties } from '../digest';
 import { ReflowSubscription } from '../subscription.entity';
-import { callSource } from './service-call';
+import { randomUUID } from 'node:crypto';
+import { platformError } from '../../../kernel/errors';
+import { streamFromPlatform } from '../../../kernel/service-client';
+import { REFLOW_CHANGES_PATH, StreamedPage } from '../source/stream';
+import { subscriberToken } from './service-call';
 
 /**
  * A row as received, already shaped for this platform's record table: the key and division, and —
@@ -17,24 +20,32 @@ export interface ReceivedRow {
   record: Record<string, unknown>;
 }
 
-interface WirePage {
-  shape: string;
-  columns: string[];
-  rows: unknown[][];
-  hasMore: boolean;
-  remaining?: number;
+/** Where the receiver stands in the stream it reads, and the stream. */
+interface OpenStream {
+  lines: AsyncGenerator<unknown, void, undefined>;
+  /** The position the stream's next page starts after: what the engine asks for next. */
+  at: Watermark | null;
 }
 
-/** Pages of a subscription's changes from the source platform's API (source/changes.ts is the other end). */
+export interface StreamedPageSource extends PageSource<ReceivedRow> {
+  /** Ends the stream being read, if any: the source stops producing pages. */
+  close(): Promise<void>;
+}
+
+const samePosition = (a: Watermark | null, b: Watermark | null) => a?.updatedAt === b?.updatedAt && a?.key === b?.key;
+
 /**
- * `heldShape` is the shape the receiver's rows were written in: sent with the first pull, so that the
- * source records on its side when the subscriber is to drop what it no longer may hold.
+ * Pages of a subscription's changes, streamed by the source platform (source/stream.ts is the other
+ * end): the source goes on to the next page while this platform writes the last. The engine asks for
+ * the page after the one it has; that is the stream's next line. Asked for another position (the
+ * shape changed and the pull starts over), or when the source ended its stream, it opens a new one
+ * from there. `heldShape` is the shape the receiver's rows were written in: sent with the first
+ * pull, so that the source records on its side when the subscriber is to drop what it no longer may hold.
+ * `pages` bounds each stream (a receiver that only learns the shape asks for one).
  */
-export function remotePageSource(config: Readonly<PlatformConfig>, subscription: ReflowSubscription, pageSize: number, heldShape: string | null): PageSource<ReceivedRow> {
-  const field = levelName(subscription.sourceLevel, '{level}ReflowChanges');
-  const query = `query Changes($s: ID!, $t: DateTimeISO, $k: String, $n: Int!, $count: Boolean!, $held: String) {
-    page: ${field}(subscriptionId: $s, afterUpdatedAt: $t, afterKey: $k, limit: $n, heldShape: $held) { shape columns rows hasMore remaining @include(if: $count) } }`;
-  let held = heldShape;
+export function remotePageSource(config: Readonly<PlatformConfig>, subscription: ReflowSubscription, options: { pageSize: number; heldShape: string | null; pages?: number }): StreamedPageSource {
+  let held = options.heldShape;
+  let stream: OpenStream | null = null;
   const source = recordSource(subscription.dataTable);
   const dataProperties = hashedProperties(source);
 
@@ -55,14 +66,40 @@ export function remotePageSource(config: Readonly<PlatformConfig>, subscription:
     };
   };
 
+  const open = async (after: Watermark | null, countRemaining: boolean): Promise<OpenStream> => {
+    const token = await subscriberToken(config, subscription);
+    const body = { subscriptionId: subscription.id, afterUpdatedAt: after?.updatedAt ?? null, afterKey: after?.key ?? null, limit: options.pageSize, heldShape: held, countRemaining, pages: options.pages ?? null };
+    return { lines: streamFromPlatform(config, subscription.sourceLevel, { path: REFLOW_CHANGES_PATH, body, authorization: `Bearer ${token}`, requestId: randomUUID() }), at: after };
+  };
+
+  const close = async () => {
+    const closing = stream;
+    stream = null;
+    await closing?.lines.return(undefined);
+  };
+
   return {
+    close,
     async fetch(after: Watermark | null, { countRemaining }): Promise<Page<ReceivedRow>> {
-      const variables = { s: subscription.id, t: after?.updatedAt ?? null, k: after?.key ?? null, n: pageSize, count: countRemaining, held };
-      const { page } = await callSource<{ page: WirePage }>(config, subscription, query, variables);
+      if (!stream || !samePosition(stream.at, after)) {
+        await close();
+        stream = await open(after, countRemaining);
+      }
+      let next = await stream.lines.next();
+      if (next.done) {
+        // The source ended its stream after its pages (REFLOW_STREAM_PAGES): the next one starts here.
+        stream = await open(after, countRemaining);
+        next = await stream.lines.next();
+        if (next.done) throw platformError('PLATFORM_UNAVAILABLE', `the ${subscription.sourceLevel.toLowerCase()} platform ended a pull without a page`);
+      }
+      const page = next.value as StreamedPage;
       held = page.shape;
       const rows = page.rows.map(decoder(page.columns));
-      const last = rows.at(-1);
-      return { rows, last: last ? { updatedAt: last.updatedAt, key: last.key } : null, hasMore: page.hasMore, shape: page.shape, remaining: page.remaining ?? null };
+      const lastRow = rows.at(-1);
+      const last = lastRow ? { updatedAt: lastRow.updatedAt, key: lastRow.key } : null;
+      if (page.hasMore) stream.at = last;
+      else await close();
+      return { rows, last, hasMore: page.hasMore, shape: page.shape, remaining: page.remaining ?? null };
     },
   };
 }

@@ -84,14 +84,19 @@ export async function runSubscription(platform: ReceivingPlatform, subscriptionI
           await sleep(pauseMs);
         }
       : undefined;
-    const pages = remotePageSource(config, subscription, config.reflow.pageSize, from.shape);
-    await runSync({
-      source: delivered ? shapeOnly(pages) : pages,
-      sink: recordSink({ db, subscription, runId: run.id, midBatch, audit }),
-      from,
-      signal: options.signal,
-      onProgress: options.onProgress,
-    });
+    // A delivered one-off subscription only learns the shape the source delivers now: one row, one page.
+    const pages = remotePageSource(config, subscription, delivered ? { pageSize: 1, heldShape: from.shape, pages: 1 } : { pageSize: config.reflow.pageSize, heldShape: from.shape });
+    try {
+      await runSync({
+        source: delivered ? shapeOnly(pages) : pages,
+        sink: recordSink({ db, subscription, runId: run.id, midBatch, audit }),
+        from,
+        signal: options.signal,
+        onProgress: options.onProgress,
+      });
+    } finally {
+      await pages.close();
+    }
     await finishRun(db, run, ReflowRunState.SUCCEEDED, null);
   } catch (error) {
     await finishRun(db, run, ReflowRunState.FAILED, (error as Error).message ?? String(error));

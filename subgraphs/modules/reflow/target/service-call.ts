@@ -10,10 +10,10 @@ import { ReflowSubscription } from '../subscription.entity';
  * the call is signed like any other between levels. Never the source's database.
  */
 export async function callSource<T>(config: Readonly<PlatformConfig>, subscription: ReflowSubscription, query: string, variables: Record<string, unknown>): Promise<T> {
-  const token = await signServiceToken(config.serviceTokenSecret, {
-    level: subscription.targetLevel,
-    agency: subscription.subscriberUscc,
-    jurisdiction: subscription.subscriberJurisdiction,
-  });
+  const token = await subscriberToken(config, subscription);
   return callPlatform<T>(config, subscription.sourceLevel, { query, variables, authorization: `Bearer ${token}`, requestId: randomUUID() });
 }
+
+/** A SERVICE token for the subscriber, minted by the receiving platform for one call or stream. */
+export const subscriberToken = (config: Readonly<PlatformConfig>, subscription: ReflowSubscription): Promise<string> =>
+  signServiceToken(config.serviceTokenSecret, { level: subscription.targetLevel, agency: subscription.subscriberUscc, jurisdiction: subscription.subscriberJurisdiction });

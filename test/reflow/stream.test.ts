@@ -99,5 +99,8 @@ describe('the reflow stream', () => {
     expect(await errorOf(pull({ afterKey: 'X' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'afterKey' });
     expect(await errorOf(pull({ afterUpdatedAt: 'yesterday', afterKey: 'X' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'afterUpdatedAt' });
     expect(await errorOf(pull({ pages: 1.5 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'pages' });
+    // Texts are bounded and printable, as every GraphQL argument is.
+    expect(await errorOf(pull({ heldShape: 'x'.repeat(10_001) }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'heldShape' });
+    expect(await errorOf(pull({ afterUpdatedAt: '2026-01-01T00:00:00.000Z', afterKey: 'A\u0000' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'afterKey' });
   });
 });

@@ -94,6 +94,16 @@ export function textInputProblem(document: DocumentNode, variables: Record<strin
   return null;
 }
 
+/** The first text of a JSON body (a service stream's request) that is too long or not printable, by its path from the body's fields. */
+export function jsonTextProblem(body: unknown): Problem | null {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return checkValue(body, () => 'body');
+  for (const field in body) {
+    const found = checkValue((body as Record<string, unknown>)[field], () => field);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Refuses, at the gateway and at every platform, an operation with a text input that is too long or not printable. */
 export function textInputsPlugin(): ApolloServerPlugin<BaseContext> {
   return {

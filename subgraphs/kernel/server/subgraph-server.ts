@@ -16,10 +16,10 @@ import { Clock, systemClock } from '../clock';
 import { PlatformConfig } from '../config';
 import { RequestContext } from '../context';
 import { createDataSource, openDatabase, StatementCounter } from '../db/data-source';
-import { clientErrorFormatter, notFound } from '../errors';
+import { badInput, clientErrorFormatter, notFound } from '../errors';
 import { readsOnlyPlugin } from '../graphql/reads-only';
 import { operationResolutionPlugin } from '../graphql/operation-resolution';
-import { textInputsPlugin } from '../graphql/text-inputs';
+import { jsonTextProblem, textInputsPlugin } from '../graphql/text-inputs';
 import { createSharedState } from '../shared-state';
 import { LoaderRegistry } from '../loaders';
 import { PolicySnapshots, preparePolicyGeneration } from '../db/policy-generation';
@@ -230,6 +230,9 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
   const streams: StreamRoute<RequestContext>[] = serviceStreams.map((stream) => ({
     path: stream.path,
     async serve(admitted, body, send) {
+      // Held to the rule every GraphQL argument is: texts bounded and printable.
+      const problem = jsonTextProblem(body);
+      if (problem) throw badInput(problem.path, problem.problem);
       for await (const { scope, line } of stream.lines(body, () => lineScope(admitted))) {
         // No line leaves before its accesses are in the audit trail (001 art. 25).
         await writeAudit(auditWriter, metrics, scope).catch(() => {

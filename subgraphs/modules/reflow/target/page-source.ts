@@ -1,12 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { PlatformConfig } from '../../../kernel/config';
+import { platformError } from '../../../kernel/errors';
+import { streamFromPlatform } from '../../../kernel/service-client';
 import { Page, PageSource, Watermark } from '../../../kernel/sync/types';
 import { recordSource } from '../../records/sources';
 import { hashedProperties } from '../digest';
-import { ReflowSubscription } from '../subscription.entity';
-import { randomUUID } from 'node:crypto';
-import { platformError } from '../../../kernel/errors';
-import { streamFromPlatform } from '../../../kernel/service-client';
 import { REFLOW_CHANGES_PATH, StreamedPage } from '../source/stream';
+import { ReflowSubscription } from '../subscription.entity';
 import { subscriberToken } from './service-call';
 
 /**

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { ApolloServer } from '@apollo/server';
+import { INTERNAL_ERROR_MESSAGE } from '../../subgraphs/kernel/errors';
 import { createLogger, ServiceMetrics } from '../../subgraphs/kernel/observability';
 import { createGraphQLHttpServer, closeServer, listen } from '../../subgraphs/kernel/server/http';
 import { demoAgency, Sector } from '../../subgraphs/modules/agency/demo-agencies';
@@ -36,6 +37,38 @@ describe('the log line of a request', () => {
     ]);
     expect(JSON.stringify(lines)).not.toContain('eyJ');
     expect(JSON.stringify(lines)).not.toContain('"hi"');
+  });
+});
+
+describe('a request that fails where nothing answers it', () => {
+  it('gets a 500 that names it, and its cause is logged under that name', async () => {
+    const lines: Record<string, any>[] = [];
+    const destination = new PassThrough();
+    destination.on('data', (chunk: Buffer) => chunk.toString().split('\n').filter(Boolean).forEach((line) => lines.push(JSON.parse(line))));
+    const apollo = new ApolloServer({ typeDefs: 'type Query { hello: String }', resolvers: { Query: { hello: () => 'hi' } } });
+    await apollo.start();
+    const server = createGraphQLHttpServer({
+      apollo,
+      admit: async () => {
+        throw new Error('the registry did not answer');
+      },
+      ready: async () => ({ ready: true, checks: {} }),
+      log: createLogger('fail-test', 'info', destination),
+      metrics: new ServiceMetrics('fail-test', { processMetrics: false }),
+      metricsAccess: { served: false, token: null },
+      describe: () => ({ agency: null, platform: null }),
+    });
+    const port = await listen(server, 0, '127.0.0.1');
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'failing-1' }, body: '{"query":"{ hello }"}' });
+    const body = await response.json();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await closeServer(server);
+    await apollo.stop();
+
+    expect(response.status).toBe(500);
+    expect(response.headers.get('x-request-id')).toBe('failing-1');
+    expect(body).toEqual({ errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    expect(lines).toContainEqual(expect.objectContaining({ level: 'error', msg: 'request failed', requestId: 'failing-1', route: '/graphql', err: expect.objectContaining({ message: 'the registry did not answer' }) }));
   });
 });
 

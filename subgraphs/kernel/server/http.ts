@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import type { Span } from '@opentelemetry/api';
 import type { Logger, ServiceMetrics } from '../observability';
+import { INTERNAL_ERROR_MESSAGE } from '../errors';
 import { withServerSpan } from '../tracing';
 
 /** A request as the authentication step sees it: raw body included, because signatures cover it. */
@@ -86,15 +87,19 @@ const draining = new WeakSet<Server>();
 export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLHttpOptions<C>): Server {
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
   const server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error; the x-request-id of this response identifies it in the logs');
+    // Every answer names its request, and a failure that escapes is logged under that name.
+    const requestId = requestIdFrom(req.headers['x-request-id'] as string | undefined);
+    res.setHeader('x-request-id', requestId);
+    handle(req, res, requestId).catch((error) => {
+      options.log.error({ err: error, requestId, route: (req.url ?? '/').split('?', 1)[0] }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_ERROR_MESSAGE, requestId);
       else res.destroy(error as Error);
     });
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const target = req.url ?? '/';
     const pathname = target.split('?', 1)[0];
     if (draining.has(server)) res.setHeader('connection', 'close');
@@ -110,17 +115,17 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     if (pathname === '/metrics') return serveMetrics(req, res);
     if (options.pages?.(pathname, req, res)) return;
     const stream = options.streams?.find((route) => route.path === pathname);
-    if (stream) return withServerSpan(`POST ${pathname}`, req.headers, { 'http.route': pathname, 'service.instance': options.metrics.service }, (span) => serveStream(req, res, target, span, stream));
+    if (stream) return withServerSpan(`POST ${pathname}`, req.headers, { 'http.route': pathname, 'service.instance': options.metrics.service }, (span) => serveStream(req, res, target, span, requestId, stream));
     if (pathname !== GRAPHQL_PATH) return sendError(res, 404, 'NOT_FOUND', `no route ${pathname}; GraphQL is served at ${GRAPHQL_PATH}`);
     if (options.corsOrigins && !answersCors(req, res, options.corsOrigins)) return;
-    return withServerSpan(`${req.method ?? 'GET'} ${GRAPHQL_PATH}`, req.headers, { 'http.route': GRAPHQL_PATH, 'service.instance': options.metrics.service }, (span) => graphql(req, res, target, span));
+    return withServerSpan(`${req.method ?? 'GET'} ${GRAPHQL_PATH}`, req.headers, { 'http.route': GRAPHQL_PATH, 'service.instance': options.metrics.service }, (span) => graphql(req, res, target, span, requestId));
   }
 
   /**
    * Reads a request's body, authenticates it (`admit`) and parses its JSON; a request that is
    * refused on the way has been answered, and gets null.
    */
-  async function admitted(req: IncomingMessage, res: ServerResponse, target: string, span: Span, record: RequestRecord, allowGet: boolean) {
+  async function admitted(req: IncomingMessage, res: ServerResponse, target: string, span: Span, requestId: string, record: RequestRecord, allowGet: boolean) {
     const method = req.method ?? 'GET';
     if (method !== 'POST' && !(allowGet && method === 'GET')) {
       sendError(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not accepted here; send a POST with a JSON body`);
@@ -136,7 +141,6 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const requestId = requestIdFrom(headers.get('x-request-id'));
     record.requestId = requestId;
     span.setAttribute('request.id', requestId);
     const admission = await options.admit({ method, target, headers, rawBody, requestId, clientAddress: req.socket.remoteAddress ?? '' });
@@ -162,17 +166,17 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
         return null;
       }
     }
-    return { method, headers, requestId, context: admission.context, body };
+    return { method, headers, context: admission.context, body };
   }
 
   /** One GraphQL request, inside its server span. */
-  async function graphql(req: IncomingMessage, res: ServerResponse, target: string, span: Span) {
+  async function graphql(req: IncomingMessage, res: ServerResponse, target: string, span: Span, requestId: string) {
     const started = performance.now();
     const record: RequestRecord = { requestId: null, agency: null, platform: null, operation: null, errorCodes: [] };
     res.once('finish', () => observe(record, res.statusCode, performance.now() - started, 'graphql request'));
-    const request = await admitted(req, res, target, span, record, options.allowGet ?? false);
+    const request = await admitted(req, res, target, span, requestId, record, options.allowGet ?? false);
     if (!request) return;
-    const { method, headers, requestId, context, body } = request;
+    const { method, headers, context, body } = request;
     record.operation = operationNameOf(body);
     if (record.operation) span.setAttribute('graphql.operation.name', record.operation.slice(0, 100));
     const search = target.includes('?') ? target.slice(target.indexOf('?')) : '';
@@ -194,13 +198,13 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
   }
 
   /** One stream, inside its server span: lines as the route produces them, written at the pace the caller reads them. */
-  async function serveStream(req: IncomingMessage, res: ServerResponse, target: string, span: Span, route: StreamRoute<C>) {
+  async function serveStream(req: IncomingMessage, res: ServerResponse, target: string, span: Span, requestId: string, route: StreamRoute<C>) {
     const started = performance.now();
     const record: RequestRecord = { requestId: null, agency: null, platform: null, operation: route.path, errorCodes: [] };
     res.once('close', () => observe(record, res.statusCode, performance.now() - started, 'stream'));
-    const request = await admitted(req, res, target, span, record, false);
+    const request = await admitted(req, res, target, span, requestId, record, false);
     if (!request) return;
-    res.writeHead(200, { 'content-type': 'application/x-ndjson', 'x-request-id': request.requestId });
+    res.writeHead(200, { 'content-type': 'application/x-ndjson', 'x-request-id': requestId });
     let gone = false;
     /** Wakes a `send` waiting for the connection to take more (or to close). */
     let wake: (() => void) | null = null;

@@ -6,7 +6,7 @@ import { ReflowRun, ReflowWatermark } from '../../subgraphs/modules/reflow/run.e
 import { generatePersons, householdDivisionCodes } from '../../subgraphs/modules/records/generators';
 import { PersonRow } from '../../subgraphs/modules/records/record.entities';
 import { startTestStack, TestStack } from '../support/stack';
-import { HOHHOT_AUTHORITY, PERSON_ITEMS, REFLOW_TEST_ENV, REGION_AUTHORITY, resourceIdOf, subscribe } from './reflow-fixtures';
+import { hohhotSubscribesToPersons, REFLOW_TEST_ENV } from './reflow-fixtures';
 
 // Issue 5 item 3: the watermark is stored in the same transaction as each batch, so a sync process
 // killed at any point — before its first batch, in the middle of a batch, between batches — resumes
@@ -65,9 +65,7 @@ beforeAll(async () => {
   const extra = generatePersons({ count: EXTRA_PERSONS, divisionCodes: householdDivisionCodes('150100'), seed: 505, startIndex: 1_500_000 });
   const rows = extra.map((person, i) => ({ ...person, updatedAt: new Date(base + Math.floor(i / 7)), deletedAt: null }));
   for (let i = 0; i < rows.length; i += 500) await stack.subgraphs.REGION.db.getRepository(PersonRow).insert(rows.slice(i, i + 500));
-  const hohhot = await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER');
-  const region = await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER');
-  subscriptionId = await subscribe(stack, 'REGION', hohhot, region, { resourceId: await resourceIdOf(stack, '150000-RK-0001'), items: PERSON_ITEMS });
+  subscriptionId = await hohhotSubscribesToPersons(stack);
   const urls = Object.fromEntries(LEVELS.map((level) => [`${level}_URL`, stack.config.subgraphs[level].url]));
   env = { ...process.env, ...stack.databaseEnv, ...urls, ...REFLOW_TEST_ENV, NODE_ENV: 'test', REFLOW_PAGE_SIZE: '200', REFLOW_TEST_BATCH_PAUSE_MS: '250' };
 });

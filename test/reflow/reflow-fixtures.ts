@@ -1,3 +1,4 @@
+import { signServiceToken } from '../../subgraphs/kernel/auth/service-token';
 import { levelName } from '../../subgraphs/kernel/levels';
 import { levelId, localId, onPlatform } from '../support/api';
 import { levelOfDivisionCode } from '../../subgraphs/kernel/identifiers';
@@ -71,6 +72,20 @@ export async function subscribe(stack: TestStack, sourceLevel: Level, applicant:
   if (applied.state === 'APPROVED') return localId(applied.subscription.id);
   return localId(dataOf(await api.decide(decider!, applied.id, 'APPROVE')).subscription.id);
 }
+
+/**
+ * Hohhot's authority subscribes to the region's population register (PERSON_ITEMS), approved by the
+ * region's authority: the subscription's own id. `options` sets its frequency.
+ */
+export async function hohhotSubscribesToPersons(stack: TestStack, options: Pick<ReflowInput, 'frequency' | 'intervalMinutes'> = {}): Promise<string> {
+  const hohhot = await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER');
+  const region = await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER');
+  return subscribe(stack, 'REGION', hohhot, region, { resourceId: await resourceIdOf(stack, '150000-RK-0001'), items: PERSON_ITEMS, ...options });
+}
+
+/** A SERVICE token as the city platform mints it to pull for `agency` (`secret`: to forge one with another key). */
+export const cityServiceToken = (stack: TestStack, agency = HOHHOT_AUTHORITY, secret = stack.config.serviceTokenSecret) =>
+  signServiceToken(secret, { level: 'CITY', agency: agency.uscc, jurisdiction: agency.jurisdictionCode });
 
 /** One run, in this process, at the receiving platform of the stack (what `npm run reflow` does). */
 export const runAt = (stack: TestStack, level: Level, subscriptionId: string) =>

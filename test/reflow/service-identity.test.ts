@@ -1,8 +1,7 @@
 import { signToken } from '../../subgraphs/kernel/auth/jwt';
-import { signServiceToken } from '../../subgraphs/kernel/auth/service-token';
 import { loadConfig } from '../../subgraphs/kernel/config';
 import { errorCodes, startTestStack, TestStack } from '../support/stack';
-import { HOHHOT_AUTHORITY, HULUNBUIR_AUTHORITY, PERSON_ITEMS, REFLOW_TEST_ENV, REGION_AUTHORITY, resourceIdOf, subscribe } from './reflow-fixtures';
+import { cityServiceToken, HOHHOT_AUTHORITY, hohhotSubscribesToPersons, HULUNBUIR_AUTHORITY, REFLOW_TEST_ENV } from './reflow-fixtures';
 
 // Scheduled and command-line reflow runs have no user: the receiving platform mints a short-lived
 // SERVICE token for the subscriber. Subgraphs accept it for the pull fields only; the gateway never.
@@ -10,14 +9,11 @@ let stack: TestStack;
 let subscriptionId: string;
 
 const PULL = 'query($s: ID!) { regionReflowChanges(subscriptionId: $s, limit: 5) { shape columns rows hasMore } }';
-const serviceToken = (agency = HOHHOT_AUTHORITY, secret = stack.config.serviceTokenSecret) =>
-  signServiceToken(secret, { level: 'CITY', agency: agency.uscc, jurisdiction: agency.jurisdictionCode });
+const serviceToken = (agency = HOHHOT_AUTHORITY, secret = stack.config.serviceTokenSecret) => cityServiceToken(stack, agency, secret);
 
 beforeAll(async () => {
   stack = await startTestStack(REFLOW_TEST_ENV);
-  const hohhot = await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER');
-  const region = await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER');
-  subscriptionId = await subscribe(stack, 'REGION', hohhot, region, { resourceId: await resourceIdOf(stack, '150000-RK-0001'), items: PERSON_ITEMS });
+  subscriptionId = await hohhotSubscribesToPersons(stack);
 });
 afterAll(() => stack?.stop());
 

@@ -11,7 +11,7 @@ import { PersonRow } from '../../subgraphs/modules/records/record.entities';
 import { ReflowRun, ReflowWatermark } from '../../subgraphs/modules/reflow/run.entity';
 import { reconcile } from '../../subgraphs/modules/reflow/target/reconcile';
 import { startTestStack, TestStack } from '../support/stack';
-import { HOHHOT_AUTHORITY, PERSON_ITEMS, REFLOW_TEST_ENV, REGION_AUTHORITY, resourceIdOf, subscribe } from './reflow-fixtures';
+import { HOHHOT_AUTHORITY, hohhotSubscribesToPersons, REFLOW_TEST_ENV } from './reflow-fixtures';
 import { levelId } from '../support/api';
 
 // Issue 18: one level's outage never takes another level down. The region and city platforms run as
@@ -84,9 +84,7 @@ beforeAll(async () => {
   const extra = generatePersons({ count: EXTRA_PERSONS, divisionCodes: householdDivisionCodes('150100'), seed: 1818, startIndex: 1_800_000 });
   const rows = extra.map((person, i) => ({ ...person, updatedAt: new Date(base + i), deletedAt: null }));
   for (let i = 0; i < rows.length; i += 500) await stack.subgraphs.REGION.db.getRepository(PersonRow).insert(rows.slice(i, i + 500));
-  const hohhot = await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER');
-  const region = await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER');
-  subscriptionId = await subscribe(stack, 'REGION', hohhot, region, { resourceId: await resourceIdOf(stack, '150000-RK-0001'), items: PERSON_ITEMS, frequency: 'INCREMENTAL', intervalMinutes: 60 });
+  subscriptionId = await hohhotSubscribesToPersons(stack, { frequency: 'INCREMENTAL', intervalMinutes: 60 });
 
   // From here the region and city platforms are processes of their own, on the same databases and ports.
   await stack.subgraphs.REGION.stop();

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
-import { signServiceToken } from '../../subgraphs/kernel/auth/service-token';
 import { composeCitizenId } from '../../subgraphs/kernel/identifiers';
 import { AuditRecord } from '../../subgraphs/kernel/audit/audit.entity';
 import { REFLOW_CHANGES_PATH } from '../../subgraphs/modules/reflow/source/stream';
 import { startTestStack, TestStack } from '../support/stack';
-import { HOHHOT_AUTHORITY, HULUNBUIR_AUTHORITY, PERSON_ITEMS, REFLOW_TEST_ENV, reconcileAt, REGION_AUTHORITY, resourceIdOf, runAt, subscribe } from './reflow-fixtures';
+import { cityServiceToken, HOHHOT_AUTHORITY, hohhotSubscribesToPersons, HULUNBUIR_AUTHORITY, REFLOW_TEST_ENV, reconcileAt, runAt } from './reflow-fixtures';
 
 // A receiving platform pulls its subscription as a stream of pages (source/stream.ts): the pages the
 // GraphQL pull field gives one request at a time, each decided and masked for the subscriber when it
@@ -17,7 +16,7 @@ let subscriptionId: string;
 const PAGE = 10;
 const STREAM_PAGES = 3;
 
-const serviceToken = (agency = HOHHOT_AUTHORITY) => signServiceToken(stack.config.serviceTokenSecret, { level: 'CITY', agency: agency.uscc, jurisdiction: agency.jurisdictionCode });
+const serviceToken = (agency = HOHHOT_AUTHORITY) => cityServiceToken(stack, agency);
 const pull = (extra: Record<string, unknown> = {}) => ({ subscriptionId, limit: PAGE, ...extra });
 const PULL_PAGE = `query($s: ID!, $n: Int!, $t: DateTimeISO, $k: String, $held: String) {
   regionReflowChanges(subscriptionId: $s, limit: $n, afterUpdatedAt: $t, afterKey: $k, heldShape: $held) { shape columns rows hasMore } }`;
@@ -26,9 +25,7 @@ const keysOf = (lines: { rows: unknown[][] }[]) => lines.flatMap((line) => line.
 
 beforeAll(async () => {
   stack = await startTestStack({ ...REFLOW_TEST_ENV, REFLOW_PAGE_SIZE: String(PAGE), REFLOW_STREAM_PAGES: String(STREAM_PAGES) });
-  const hohhot = await stack.token(HOHHOT_AUTHORITY, 'AUTHORITY_REVIEWER');
-  const region = await stack.token(REGION_AUTHORITY, 'AUTHORITY_REVIEWER');
-  subscriptionId = await subscribe(stack, 'REGION', hohhot, region, { resourceId: await resourceIdOf(stack, '150000-RK-0001'), items: PERSON_ITEMS });
+  subscriptionId = await hohhotSubscribesToPersons(stack);
 });
 afterAll(() => stack?.stop());
 

@@ -171,8 +171,8 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     if (!token && !publicCaller) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: 'a bearer token is required' };
     const streamPath = request.target.split('?', 1)[0];
     const stream = streamPaths.has(streamPath);
-    const serviceOnly = { admit: false as const, status: 403, code: 'FORBIDDEN', message: `${streamPath} serves platform-internal SERVICE calls only` };
-    if (stream && !token) return { ...serviceOnly, status: 401, code: 'UNAUTHENTICATED' };
+    const serviceOnly = (status = 403, code = 'FORBIDDEN'): Admission<RequestContext> => ({ admit: false, status, code, message: `${streamPath} serves platform-internal SERVICE calls only` });
+    if (stream && !token) return serviceOnly(401, 'UNAUTHENTICATED');
     const stated = statedPurposeFrom(purposeHeader);
     if (!stated.ok) return { admit: false, status: 400, code: 'BAD_REQUEST', message: stated.reason };
     const loaders = new LoaderRegistry();
@@ -195,7 +195,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
     try {
       const claims = await verifyToken(token);
       if (isPartyClaims(claims)) {
-        if (stream) return serviceOnly;
+        if (stream) return serviceOnly();
         if (!publicCaller) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: "a registered party's request comes through the gateway, which signs it as public" };
         if (!partyRegistry) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: `the ${definition.level.toLowerCase()} platform registers no open-data users` };
         const party = partyFrom(claims, await partyRegistry({ db: dataSource, loaders, snapshots })(claims.party));
@@ -204,7 +204,7 @@ export async function startSubgraph(definition: LevelDefinition, config: Readonl
       if (publicCaller) return { admit: false, status: 401, code: 'UNAUTHENTICATED', message: "a request is an agency's (a token) or the public's, not both" };
       const identity = identityFrom(claims, await agencyRegistry({ db: dataSource, loaders, snapshots })(claims.agency));
       // A SERVICE identity calls the service fields and streams, and nothing else; streams have no other caller.
-      if (stream && !identity.roles.includes('SERVICE')) return serviceOnly;
+      if (stream && !identity.roles.includes('SERVICE')) return serviceOnly();
       if (!stream && identity.roles.includes('SERVICE')) {
         const scope = checkServiceScope(request.rawBody, serviceFields);
         if (!scope.ok) return { admit: false, status: 403, code: 'FORBIDDEN', message: scope.reason };

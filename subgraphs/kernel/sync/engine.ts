@@ -58,9 +58,9 @@ export async function runSync<Row>({ source, sink, from, signal, onProgress }: S
 
     if (page.hasMore) {
       pending = prefetch(source, page.last, false);
-      // Let the request leave before the write starts. A synchronous driver (SQLite's) holds the
-      // thread for the whole batch; a request still being signed would wait for it, and the source
-      // would not start on the next page until this one was written.
+      // Let a request the fetch has to make (a new stream: its token signed, its connection opened)
+      // leave before the write starts. A synchronous driver (SQLite's) holds the thread for the
+      // whole batch, and the source would not start on the next page until this one was written.
       await nextTurn();
     }
     const counts = await sink.write(page.rows, page.last!, page.shape);

@@ -39,9 +39,8 @@ type Change = { key: string; divisionCode: string; updatedAt: Date; deletedAt: D
  */
 function encodeRow(plan: DeliveryPlan, change: Change): unknown[] {
   const head = [change.key, change.divisionCode, change.updatedAt.toISOString()];
-  if (change.deletedAt || !change.row) return [...head, (change.deletedAt ?? change.updatedAt).toISOString()];
-  const { row } = change;
-  return [...head, null, ...plan.delivered.map((d) => deliveredValue(d, row[d.property]))];
+  if (change.deletedAt) return [...head, change.deletedAt.toISOString()];
+  return [...head, null, ...plan.delivered.map((d) => deliveredValue(d, change.row?.[d.property]))];
 }
 
 const horizonOf = (ctx: RequestContext) => new Date(ctx.now.getTime() - ctx.config.reflow.settleMs);

@@ -39,8 +39,8 @@ const optionalString = (body: Record<string, unknown>, field: string): string | 
   if (value !== null && typeof value !== 'string') throw badInput(field, 'must be a string or null');
   return value;
 };
-const wholeNumber = (body: Record<string, unknown>, field: string, fallback: number, max: number): number => {
-  const value = body[field] ?? fallback;
+const wholeNumber = (body: Record<string, unknown>, field: string, max: number): number => {
+  const value = body[field];
   if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) throw badInput(field, `must be a whole number from 1 to ${max}`);
   return value as number;
 };
@@ -58,10 +58,10 @@ export function pullRequestFrom(body: unknown): PullRequest {
   return {
     subscriptionId,
     after: at && afterKey ? { updatedAt: at, key: afterKey } : null,
-    limit: wholeNumber(body, 'limit', 0, MAX_REFLOW_PAGE_SIZE),
+    limit: wholeNumber(body, 'limit', MAX_REFLOW_PAGE_SIZE),
     heldShape: optionalString(body, 'heldShape'),
     countRemaining: body.countRemaining === true,
-    pages: body.pages === undefined || body.pages === null ? null : wholeNumber(body, 'pages', 1, MAX_REFLOW_STREAM_PAGES),
+    pages: body.pages === undefined || body.pages === null ? null : wholeNumber(body, 'pages', MAX_REFLOW_STREAM_PAGES),
   };
 }
 

@@ -431,15 +431,20 @@ export function drainServer(server: Server, timeoutMs: number): Promise<void> {
  * from that range (what listening on port 0 hands out) can be given, between the moment it is found
  * free and the moment its service listens, to the local end of any outgoing connection — to the
  * database, to another service — and the service then fails with EADDRINUSE.
+ *
+ * And above 10080, the last port on the Fetch standard's list of ports that fetch refuses to connect
+ * to ("bad port"): Node's fetch and every browser would fail against a service listening there.
  */
-function listeningPortRange(): [number, number] {
+const LOWEST_LISTENING_PORT = 10100;
+
+export function listeningPortRange(): [number, number] {
   try {
     const [ephemeralLow] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
-    if (ephemeralLow > 12000) return [10000, ephemeralLow - 1];
+    if (ephemeralLow > LOWEST_LISTENING_PORT + 2000) return [LOWEST_LISTENING_PORT, ephemeralLow - 1];
   } catch {
     // Not Linux: the usual ephemeral ranges start at 32768 or 49152.
   }
-  return [10000, 32767];
+  return [LOWEST_LISTENING_PORT, 32767];
 }
 
 const PORT_ATTEMPTS = 50;

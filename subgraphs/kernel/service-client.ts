@@ -53,6 +53,8 @@ function signedHeaders(config: Readonly<PlatformConfig>, path: string, request: 
   };
 }
 
+const NEWLINE = 0x0a;
+
 /**
  * Opens a service stream of another level (kernel/server/service-stream.ts) and yields its lines as
  * they arrive, parsed. Signed and authorised like `callPlatform`. Waiting longer than the call timeout
@@ -83,8 +85,9 @@ export async function* streamFromPlatform(
       throw refusal?.errors?.length ? remoteError(level, refusal.errors[0]) : unavailable(level, new Error(`HTTP ${response.status}`));
     }
     reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffered = '';
+    // A line (a page) spans many chunks. Its bytes are kept as they came and each chunk is searched
+    // once for the line's end; the line is decoded and parsed when it is whole.
+    let partial: Buffer[] = [];
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
@@ -94,17 +97,20 @@ export async function* streamFromPlatform(
       }
       clearTimeout(timer);
       if (chunk.done) break;
-      buffered += decoder.decode(chunk.value, { stream: true });
+      let bytes = Buffer.from(chunk.value.buffer, chunk.value.byteOffset, chunk.value.byteLength);
       let end: number;
-      while ((end = buffered.indexOf('\n')) >= 0) {
-        const line = JSON.parse(buffered.slice(0, end)) as { errors?: RemoteError[] };
-        buffered = buffered.slice(end + 1);
+      while ((end = bytes.indexOf(NEWLINE)) >= 0) {
+        partial.push(bytes.subarray(0, end));
+        const line = JSON.parse(Buffer.concat(partial).toString('utf8')) as { errors?: RemoteError[] };
+        partial = [];
+        bytes = bytes.subarray(end + 1);
         if (line.errors?.length) throw remoteError(level, line.errors[0]);
         yield line;
       }
+      if (bytes.length > 0) partial.push(bytes);
       timer = waiting();
     }
-    if (buffered.trim()) throw unavailable(level, new Error('the stream ended within a line'));
+    if (partial.some((bytes) => bytes.toString('utf8').trim())) throw unavailable(level, new Error('the stream ended within a line'));
   } finally {
     clearTimeout(timer);
     await reader?.cancel().catch(() => undefined);

@@ -43,8 +43,7 @@ export class BenchStack {
     readonly config: Readonly<PlatformConfig>,
     readonly logDir: string,
     private readonly sqliteDir: string | undefined,
-    /** Node flags of every service (e.g. --cpu-prof); cluster workers inherit them. */
-    /** Node flags every service of this stack starts with (`--profile`'s CPU profiling). */
+    /** Node flags every service of this stack starts with (`--profile`'s CPU profiling); cluster workers inherit them. */
     readonly execArgv: string[],
     /** The build whose services run: this checkout's dist/ unless another is given (P7's baseline). */
     private readonly distRoot: string | undefined,

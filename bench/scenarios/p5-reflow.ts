@@ -43,8 +43,8 @@ export const reflowVersusRawInsert: Scenario = {
         if (rows.length === 0) rows = await reflowedRows(bench, reflow.subscriptionId);
         return reflow;
       };
-      const report = (label: string, side: number, { rows: count, ms }: TimedWrite) =>
-        context.log(`  ${label}${SIDE_LABELS[side]}: ${formatNumber(rowsPerSecond({ rows: count, ms }), 0)} rows/s (${count} rows in ${formatNumber(ms / 1000, 2)} s)`);
+      const report = (label: string, side: number, timed: TimedWrite) =>
+        context.log(`  ${label}${SIDE_LABELS[side]}: ${formatNumber(rowsPerSecond(timed), 0)} rows/s (${timed.rows} rows in ${formatNumber(timed.ms / 1000, 2)} s)`);
       // Like the load scenarios' warm-up: a round of each side first, unmeasured, so that neither
       // side's figure includes compiling its code (the reflow's first round runs ~30 % slower).
       if (settings.warmupSeconds > 0) for (const side of [REFLOW, RAW]) report('warm-up, ', side, await write(side));

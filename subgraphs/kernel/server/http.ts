@@ -87,12 +87,12 @@ const draining = new WeakSet<Server>();
 export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLHttpOptions<C>): Server {
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
   const server = createServer((req, res) => {
-    // Every answer names its request, and a failure that escapes is logged under that name.
+    // Every answer names its request (here, once, for every route), and a failure that escapes is logged under that name.
     const requestId = requestIdFrom(req.headers['x-request-id'] as string | undefined);
     res.setHeader('x-request-id', requestId);
     handle(req, res, requestId).catch((error) => {
       options.log.error({ err: error, requestId, route: (req.url ?? '/').split('?', 1)[0] }, 'request failed');
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_ERROR_MESSAGE, requestId);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', INTERNAL_ERROR_MESSAGE);
       else res.destroy(error as Error);
     });
   });
@@ -147,7 +147,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     if (!admission.admit) {
       record.errorCodes.push(admission.code);
       if (admission.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(admission.retryAfterSeconds));
-      sendError(res, admission.status, admission.code, admission.message, requestId);
+      sendError(res, admission.status, admission.code, admission.message);
       return null;
     }
     Object.assign(record, options.describe(admission.context));
@@ -156,13 +156,13 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     if (method === 'POST') {
       const text = decodeUtf8(rawBody);
       if (text === null) {
-        sendError(res, 400, 'BAD_REQUEST', 'request body is not valid UTF-8', requestId);
+        sendError(res, 400, 'BAD_REQUEST', 'request body is not valid UTF-8');
         return null;
       }
       try {
         body = JSON.parse(text);
       } catch {
-        sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON', requestId);
+        sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON');
         return null;
       }
     }
@@ -184,7 +184,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
       httpGraphQLRequest: { method, headers, search, body },
       context: async () => context,
     });
-    const outHeaders: Record<string, string> = { 'x-request-id': requestId };
+    const outHeaders: Record<string, string> = {};
     for (const [name, value] of response.headers) outHeaders[name] = value;
     if (response.body.kind === 'complete') {
       record.errorCodes = errorCodesOf(response.body.string);
@@ -204,7 +204,7 @@ export function createGraphQLHttpServer<C extends BaseContext>(options: GraphQLH
     res.once('close', () => observe(record, res.statusCode, performance.now() - started, 'stream'));
     const request = await admitted(req, res, target, span, requestId, record, false);
     if (!request) return;
-    res.writeHead(200, { 'content-type': 'application/x-ndjson', 'x-request-id': requestId });
+    res.writeHead(200, { 'content-type': 'application/x-ndjson' });
     let gone = false;
     /** Wakes a `send` waiting for the connection to take more (or to close). */
     let wake: (() => void) | null = null;
@@ -318,8 +318,8 @@ function answersCors(req: IncomingMessage, res: ServerResponse, origins: readonl
   return true;
 }
 
-export function sendError(res: ServerResponse, status: number, code: string, message: string, requestId?: string) {
-  res.writeHead(status, { 'content-type': 'application/json', ...(requestId ? { 'x-request-id': requestId } : {}) });
+export function sendError(res: ServerResponse, status: number, code: string, message: string) {
+  res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 

@@ -6,7 +6,7 @@ import { RequestContext } from '../../../kernel/context';
 import { requireDivision } from '../../../kernel/divisions';
 import { badInput, forbidden } from '../../../kernel/errors';
 import { PlatformLevel } from '../../../kernel/graphql/enums';
-import { Connection, ConnectionArgs, PageStatements, sqlPage } from '../../../kernel/graphql/connection';
+import { Connection, ConnectionArgs, PageStatements, sqlPage, withNodes } from '../../../kernel/graphql/connection';
 import { keptResult } from '../../../kernel/db/kept-rows';
 import { decodeGlobalId } from '../../../kernel/graphql/global-id';
 import { levelType } from '../../../kernel/levels';
@@ -206,7 +206,7 @@ export class IntegratedCatalogResolver {
     ], args, PAGE, keptIndexStatements(ctx));
     // The region's own resources are answered in full here; the others by their own platform.
     const nodes = await Promise.all(page.nodes.map(async (e) => (e.level === 'REGION' ? ((await resourceById(ctx).load(e.id)) ?? e) : e)));
-    return { ...page, nodes, edges: page.edges.map((edge, i) => ({ ...edge, node: nodes[i] })) };
+    return withNodes(page, nodes);
   }
 
   @Query(() => CatalogFacets, { description: 'Facet counts of the integrated catalog for a filter (by level, department, open type, share type, format), to ask beside `catalog` in one operation' })

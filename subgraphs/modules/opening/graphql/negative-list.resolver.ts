@@ -2,7 +2,7 @@ import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectTy
 import { RequestContext } from '../../../kernel/context';
 import { requireDivision } from '../../../kernel/divisions';
 import { badInput } from '../../../kernel/errors';
-import { Connection, ConnectionArgs, sqlPage } from '../../../kernel/graphql/connection';
+import { Connection, ConnectionArgs, sqlPage, withNodes } from '../../../kernel/graphql/connection';
 import { ConnectionSize, ListSize } from '../../../kernel/graphql/list-size';
 import { PageInfo } from '../../../kernel/graphql/page-info';
 import { subtreePrefix } from '../../../kernel/identifiers';
@@ -69,7 +69,7 @@ export class PlatformNegativeList {
       { expression: 'i.position', direction: 'ASC', value: (i) => String(i.position), parse: Number },
     ], args, PAGE);
     const entries = page.nodes.map((item) => ({ item, resource: item.resourceId }) as unknown as NegativeListEntry);
-    return { ...page, nodes: entries, edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: entries[i] })) };
+    return withNodes(page, entries);
   }
 }
 

@@ -4,7 +4,7 @@ import { isPublic } from '../../../kernel/auth/caller';
 import { RequestContext } from '../../../kernel/context';
 import { OpenType } from '../../catalog/enums';
 import { badInput } from '../../../kernel/errors';
-import { Connection, sqlPage } from '../../../kernel/graphql/connection';
+import { Connection, sqlPage, withNodes } from '../../../kernel/graphql/connection';
 import { ConnectionSize } from '../../../kernel/graphql/list-size';
 import { subtreePrefix } from '../../../kernel/identifiers';
 import { CatalogResource } from '../../catalog/graphql/types';
@@ -45,7 +45,7 @@ async function recordPage(ctx: RequestContext, info: GraphQLResolveInfo, resourc
   // Keys the caller named are echoed back; the lookup of which of them exist is recorded.
   if (args.keys?.length) await lookUpKeys(ctx, source, args.keys, rows, args.purpose ?? null, accessPathOf(info));
   const records = rows.map((row): DataRecord => Object.assign(new DataRecord(), { row, source, divisionCode: row.divisionCode, fields: items.map((item) => Object.assign(new RecordField(), { item, row, source, resourceId: resource.id })) }));
-  return { ...page, nodes: records, edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: records[i] })) };
+  return withNodes(page, records);
 }
 
 @Resolver(() => DataRecord)

@@ -110,7 +110,7 @@ export async function* streamFromPlatform(
       if (bytes.length > 0) partial.push(bytes);
       timer = waiting();
     }
-    if (partial.some((bytes) => bytes.toString('utf8').trim())) throw unavailable(level, new Error('the stream ended within a line'));
+    if (Buffer.concat(partial).toString('utf8').trim()) throw unavailable(level, new Error('the stream ended within a line'));
   } finally {
     clearTimeout(timer);
     await reader?.cancel().catch(() => undefined);

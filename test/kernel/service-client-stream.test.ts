@@ -31,9 +31,9 @@ afterAll(() => closeServer(server));
 
 const config = () => loadConfig({ NODE_ENV: 'test', REGION_URL: url, PLATFORM_CALL_TIMEOUT_MS: '5000' });
 
-async function linesOf(body: Buffer, cuts: number[]): Promise<unknown[]> {
+/** Sends `body` cut at `cuts` and reads it as the receiving platform does, each line into `lines` as it comes. */
+async function linesOf(body: Buffer, cuts: number[], lines: unknown[] = []): Promise<unknown[]> {
   chunksToSend = [...cuts, body.length].map((end, i, ends) => body.subarray(i === 0 ? 0 : ends[i - 1], end));
-  const lines: unknown[] = [];
   for await (const line of streamFromPlatform(config(), 'REGION', { path: '/reflow/changes', body: {}, authorization: 'Bearer x', requestId: 'r' })) lines.push(line);
   return lines;
 }
@@ -56,11 +56,7 @@ describe('a service stream read by the receiving platform', () => {
   it('treats a line cut off by the end of the stream as the platform not answering, after the whole lines before it', async () => {
     const cutOff = STREAM.subarray(0, STREAM.length - 3);
     const received: unknown[] = [];
-    chunksToSend = [cutOff];
-    const reading = (async () => {
-      for await (const line of streamFromPlatform(config(), 'REGION', { path: '/reflow/changes', body: {}, authorization: 'Bearer x', requestId: 'r' })) received.push(line);
-    })();
-    await expect(reading).rejects.toMatchObject({ extensions: { code: 'PLATFORM_UNAVAILABLE' }, message: expect.stringContaining('ended within a line') });
+    await expect(linesOf(cutOff, [], received)).rejects.toMatchObject({ extensions: { code: 'PLATFORM_UNAVAILABLE' }, message: expect.stringContaining('ended within a line') });
     expect(received).toEqual(PAGES.slice(0, 2));
   });
 

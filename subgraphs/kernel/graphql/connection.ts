@@ -90,8 +90,8 @@ function cursorValues(direction: Direction, arity: number, codec: CursorCodec): 
 
 /**
  * A page's cursors are written when a client selects them, once each: most pages are read by their
- * nodes and `endCursor` alone, and a record page seals a cursor per row (AES-GCM: 7–9 % of the region
- * platform's CPU under 50-row record pages that selected none).
+ * nodes and `endCursor` alone, and a record page seals a cursor per row (AES-GCM: 6.6–9.4 % of the
+ * region platform's CPU under 50-row record pages that selected none).
  */
 function connectionOf<T>(rows: T[], direction: Direction, cursorOf: (row: T) => string, totalCount: number): Connection<T> {
   const more = rows.length > direction.size;
